@@ -1,0 +1,124 @@
+"""The `jobagent` command. Errors reach the terminal as one readable line and a
+non-zero exit code, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from jobagent_core import __version__
+from jobagent_core.config import SettingsError, get_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_SETTINGS = 2
+EXIT_FAILED = 1
+
+
+def readable_errors(func: F) -> F:
+    """Turn the errors a person can act on into a message and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from jobagent_core.db.roles import ProvisioningError
+
+        try:
+            return func(*args, **kwargs)
+        except SettingsError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(EXIT_SETTINGS)
+        except ProvisioningError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(EXIT_FAILED)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jobagent")
+def main() -> None:
+    """Job Agent: a self-hostable AI job-search agent."""
+
+
+@main.group()
+def db() -> None:
+    """Database: migrate, check, provision the PostgreSQL roles."""
+
+
+@db.command("upgrade")
+@click.option("--url", help="Database URL (default: DATABASE_URL, the admin role).")
+@readable_errors
+def db_upgrade(url: str | None) -> None:
+    """Apply all migrations (alembic upgrade head)."""
+    from jobagent_core.db.migrations import upgrade
+
+    target = url or get_settings().DATABASE_URL
+    upgrade(target)
+    click.echo("database is at the latest revision")
+
+
+@db.command("check")
+@click.option("--url", help="Database URL (default: DATABASE_URL).")
+@readable_errors
+def db_check(url: str | None) -> None:
+    """Exit 0 when the database is at the head revision and matches the models."""
+    from jobagent_core.db.engine import make_engine
+    from jobagent_core.db.migrations import schema_state
+
+    engine = make_engine(url or get_settings().DATABASE_URL)
+    try:
+        state = schema_state(engine)
+    finally:
+        engine.dispose()
+    if state.current != state.head:
+        click.echo(
+            f"error: database is at revision {state.current or '(none)'}, code expects "
+            f"{state.head}: run `jobagent db upgrade`",
+            err=True,
+        )
+        sys.exit(EXIT_FAILED)
+    if state.drift:
+        click.echo("error: the database differs from the models:", err=True)
+        for line in state.drift:
+            click.echo(f"  {line}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(f"database at revision {state.current}; no drift")
+
+
+@db.command("provision-roles")
+@click.option(
+    "--url",
+    envvar="POSTGRES_SUPERUSER_URL",
+    help="Connect as this role (a superuser to create roles; admin to refresh grants). "
+    "Default: POSTGRES_SUPERUSER_URL, then DATABASE_URL.",
+)
+@click.option("--admin-password", help="Password for job_agent_admin (default: setting).")
+@click.option("--ui-password", help="Password for job_agent_ui (default: setting).")
+@readable_errors
+def db_provision_roles(
+    url: str | None, admin_password: str | None, ui_password: str | None
+) -> None:
+    """Create or update job_agent_admin and job_agent_ui with their privileges."""
+    from jobagent_core.db.roles import ADMIN_ROLE, UI_ROLE, RolePasswords, provision_roles
+
+    settings = get_settings()
+
+    def secret(value: str | None, fallback: Any) -> str | None:
+        return value or (fallback.get_secret_value() if fallback else None)
+
+    provision_roles(
+        url or settings.DATABASE_URL,
+        RolePasswords(
+            admin=secret(admin_password, settings.JOB_AGENT_ADMIN_PASSWORD),
+            ui=secret(ui_password, settings.JOB_AGENT_UI_PASSWORD),
+        ),
+    )
+    click.echo(f"roles {ADMIN_ROLE} and {UI_ROLE} provisioned")
+
+
+if __name__ == "__main__":
+    main()

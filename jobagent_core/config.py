@@ -1,0 +1,180 @@
+"""One settings object for the whole product, read from the environment and `.env`.
+
+Names are part of the contract (ARCHITECTURE §9). A missing or malformed value
+stops start-up with one line that names the setting and what was expected:
+call `get_settings()` and let `SettingsError` reach the face (CLI, app, worker).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    SecretStr,
+    ValidationError,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'jobagent.db'}"
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or malformed; `str(err)` is one line naming it."""
+
+
+def normalise_database_url(url: str) -> str:
+    """Return `url` with the driver we ship (psycopg 3) for PostgreSQL URLs.
+
+    Accepts what operators paste (`postgres://`, `postgresql://`) and SQLite URLs.
+    """
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise ValueError("expected a URL such as postgresql://user:pass@host/db or sqlite:///path")
+    scheme = scheme.lower()
+    if scheme in {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2"}:
+        return f"postgresql+psycopg://{rest}"
+    if scheme in {"sqlite", "sqlite+pysqlite"}:
+        return f"sqlite://{rest}"
+    raise ValueError(f"expected a postgresql:// or sqlite:// URL, got scheme '{scheme}'")
+
+
+def _url_with_schemes(*schemes: str) -> AfterValidator:
+    def check(value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in schemes or not (parts.netloc or parts.path):
+            raise ValueError(f"expected a {' or '.join(s + '://' for s in schemes)} URL")
+        return value
+
+    return AfterValidator(check)
+
+
+HttpUrl = Annotated[str | None, _url_with_schemes("http", "https")]
+RedisUrl = Annotated[str | None, _url_with_schemes("redis", "rediss")]
+SmtpUrl = Annotated[str | None, _url_with_schemes("smtp", "smtps")]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=True,
+        hide_input_in_errors=True,
+    )
+
+    DATABASE_URL: str = DEFAULT_DATABASE_URL
+    UI_DATABASE_URL: str | None = None
+    REDIS_URL: RedisUrl = None
+    CELERY_BROKER_URL: str | None = None
+
+    BETTER_AUTH_SECRET: SecretStr | None = None
+    BETTER_AUTH_URL: Annotated[str, _url_with_schemes("http", "https")] = "http://localhost:3000"
+    GOOGLE_CLIENT_ID: str | None = None
+    GOOGLE_CLIENT_SECRET: SecretStr | None = None
+
+    LLM_BASE_URL: HttpUrl = None
+    LLM_API_KEY: SecretStr | None = None
+    LLM_MODEL: str | None = None
+
+    SMTP_URL: SmtpUrl = None
+    STORAGE_DIR: Path = VAR_DIR / "storage"
+
+    # Passwords `jobagent db provision-roles` gives the two PostgreSQL roles.
+    JOB_AGENT_ADMIN_PASSWORD: SecretStr | None = None
+    JOB_AGENT_UI_PASSWORD: SecretStr | None = None
+
+    @field_validator("DATABASE_URL", "UI_DATABASE_URL")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        return None if value in (None, "") else normalise_database_url(value)
+
+    @field_validator("BETTER_AUTH_SECRET")
+    @classmethod
+    def _secret_long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("expected at least 32 characters (try: openssl rand -base64 32)")
+        return value
+
+    @field_validator("BETTER_AUTH_URL")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _pairs_are_complete(self) -> Settings:
+        if bool(self.GOOGLE_CLIENT_ID) != bool(self.GOOGLE_CLIENT_SECRET):
+            missing = "GOOGLE_CLIENT_SECRET" if self.GOOGLE_CLIENT_ID else "GOOGLE_CLIENT_ID"
+            raise ValueError(f"{missing}: set both GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET")
+        if self.LLM_BASE_URL and not self.LLM_MODEL:
+            raise ValueError("LLM_MODEL: required when LLM_BASE_URL is set")
+        if self.is_https and self.BETTER_AUTH_SECRET is None:
+            raise ValueError("BETTER_AUTH_SECRET: required when BETTER_AUTH_URL is https")
+        return self
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def ui_database_url(self) -> str:
+        """The URL the web app connects with (the limited ui role in production)."""
+        return self.UI_DATABASE_URL or self.DATABASE_URL
+
+    @property
+    def is_https(self) -> bool:
+        return self.BETTER_AUTH_URL.startswith("https://")
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.DATABASE_URL.startswith("postgresql")
+
+    @property
+    def google_enabled(self) -> bool:
+        return bool(self.GOOGLE_CLIENT_ID and self.GOOGLE_CLIENT_SECRET)
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.LLM_BASE_URL)
+
+    @property
+    def smtp_enabled(self) -> bool:
+        return bool(self.SMTP_URL)
+
+    @property
+    def broker_url(self) -> str | None:
+        """Redis (or another broker) when configured; None means the embedded broker."""
+        return self.CELERY_BROKER_URL or self.REDIS_URL
+
+
+def _one_line(err: ValidationError) -> str:
+    first = err.errors()[0]
+    name = ".".join(str(p) for p in first["loc"]) or "settings"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "missing":
+        message = "required but not set"
+    if ":" in message and message.split(":", 1)[0].isupper():
+        # model-level checks already name the setting ("LLM_MODEL: required ...")
+        return f"Invalid setting {message}"
+    return f"Invalid setting {name}: {message}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment (and `.env`), or raise `SettingsError`."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as err:
+        raise SettingsError(_one_line(err)) from None
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The process-wide settings, loaded once."""
+    return load_settings()

@@ -1,0 +1,1 @@
+"""Database layer: SQLAlchemy models (the one schema master), engines, roles."""

@@ -1,0 +1,22 @@
+"""Every table, importable from one place (Alembic reads `Base.metadata` from here)."""
+
+from jobagent_core.db.base import Base
+from jobagent_core.db.models.auth import Account, Session, User, Verification
+from jobagent_core.db.models.documents import Document
+from jobagent_core.db.models.jobs import Artifact, CompanyResearch, JobPosting, MatchedJob
+from jobagent_core.db.models.runs import JobSearch, Run
+
+__all__ = [
+    "Account",
+    "Artifact",
+    "Base",
+    "CompanyResearch",
+    "Document",
+    "JobPosting",
+    "JobSearch",
+    "MatchedJob",
+    "Run",
+    "Session",
+    "User",
+    "Verification",
+]

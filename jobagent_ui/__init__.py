@@ -1,0 +1,1 @@
+"""Job Agent web app (Reflex). UI only: all domain logic lives in jobagent_core."""

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Install what the project needs, inside the checkout: a Python venv in .venv with
+# the project (editable) and, for the web app, the pinned bun in tools/.
+#   scripts/bootstrap.sh        app dependencies
+#   scripts/bootstrap.sh dev    plus test and lint tools
+# Fast when nothing changed (pip runs only when pyproject.toml did).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+extras="${1:-}"
+VENV="${VENV:-.venv}"
+
+find_python() {
+    for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+        [ -n "$candidate" ] || continue
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"
+            return
+        fi
+    done
+    echo "bootstrap: Python 3.11 or newer is required (set PYTHON=/path/to/python3.11)" >&2
+    exit 1
+}
+
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "bootstrap: creating $VENV" >&2
+    "$(find_python)" -m venv "$VENV"
+fi
+
+spec="."
+[ "$extras" = dev ] && spec=".[dev]"
+stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-app}"
+if [ ! -f "$stamp" ]; then
+    echo "bootstrap: installing Python packages ($spec)" >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" >&2
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+fi
+
+command -v npm >/dev/null 2>&1 || {
+    echo "bootstrap: Node.js with npm is required for the web app's build (bun comes from npm)" >&2
+    exit 1
+}
+bash scripts/install_bun.sh >/dev/null

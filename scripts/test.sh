@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install everything and run the whole suite: lint, types, then every test
+# (unit, integration on real PostgreSQL and Redis, e2e in Debian's Chromium).
+# Extra arguments go to pytest (e.g. `scripts/test.sh -k roles`).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/bootstrap.sh dev
+VENV="${VENV:-.venv}"
+bash scripts/ensure_services.sh
+
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
+
+mkdir -p test-artifacts
+status=0
+"$VENV/bin/python" -m pytest -p no:cacheprovider "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+    echo "test: pytest collected no tests; that is a failure" >&2
+    exit 1
+fi
+exit "$status"
