@@ -120,5 +120,68 @@ def db_provision_roles(
     click.echo(f"roles {ADMIN_ROLE} and {UI_ROLE} provisioned")
 
 
+@main.group()
+def users() -> None:
+    """People who signed in, and their access."""
+
+
+@users.command("list")
+@readable_errors
+def users_list() -> None:
+    """Every user with their access and sign-in dates."""
+    from sqlalchemy import select
+
+    from jobagent_core.auth.access import has_access
+    from jobagent_core.db.engine import admin_engine, session_scope
+    from jobagent_core.db.models import User
+
+    allow_list = get_settings().allow_list
+    with session_scope(admin_engine()) as db:
+        rows = db.scalars(select(User).order_by(User.created_at)).all()
+        if not rows:
+            click.echo("no users yet")
+        for user in rows:
+            access = "access" if has_access(user, allow_list) else "pending"
+            last = user.last_used_at.strftime("%Y-%m-%d %H:%M") if user.last_used_at else "-"
+            click.echo(f"{user.email:<40} {access:<8} last sign-in {last}  {user.name}")
+
+
+def _set_access(email: str, value: bool) -> None:
+    from sqlalchemy import func, select
+
+    from jobagent_core.auth.access import has_access
+    from jobagent_core.db.engine import admin_engine, session_scope
+    from jobagent_core.db.models import User
+
+    with session_scope(admin_engine()) as db:
+        user = db.scalars(select(User).where(func.lower(User.email) == email.lower())).first()
+        if user is None:
+            click.echo(
+                f"error: no user with e-mail {email} (they must sign in once first)", err=True
+            )
+            sys.exit(EXIT_FAILED)
+        user.has_access = value
+        allowed = has_access(user, get_settings().allow_list)
+    click.echo(f"{email}: {'access granted' if value else 'access revoked'}")
+    if not value and allowed:
+        click.echo("note: ACCESS_ALLOW_LIST still lets this address in", err=True)
+
+
+@users.command("grant")
+@click.argument("email")
+@readable_errors
+def users_grant(email: str) -> None:
+    """Let EMAIL use the agent."""
+    _set_access(email, True)
+
+
+@users.command("revoke")
+@click.argument("email")
+@readable_errors
+def users_revoke(email: str) -> None:
+    """Stop EMAIL from starting workflows."""
+    _set_access(email, False)
+
+
 if __name__ == "__main__":
     main()

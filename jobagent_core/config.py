@@ -82,6 +82,13 @@ class Settings(BaseSettings):
     BETTER_AUTH_URL: Annotated[str, _url_with_schemes("http", "https")] = "http://localhost:3000"
     GOOGLE_CLIENT_ID: str | None = None
     GOOGLE_CLIENT_SECRET: SecretStr | None = None
+    # Any OpenID Connect provider works; tests point this at a local one.
+    GOOGLE_DISCOVERY_URL: Annotated[str, _url_with_schemes("http", "https")] = (
+        "https://accounts.google.com/.well-known/openid-configuration"
+    )
+    # E-mails and domains let in without an operator's grant (comma separated,
+    # e.g. "ada@example.org, example.com"). Unset: everyone who signs in has access.
+    ACCESS_ALLOW_LIST: str | None = None
 
     LLM_BASE_URL: HttpUrl = None
     LLM_API_KEY: SecretStr | None = None
@@ -139,6 +146,16 @@ class Settings(BaseSettings):
     @property
     def google_enabled(self) -> bool:
         return bool(self.GOOGLE_CLIENT_ID and self.GOOGLE_CLIENT_SECRET)
+
+    @property
+    def local_sign_in_enabled(self) -> bool:
+        """ "Continue as local user": only without Google and never over https."""
+        return not self.google_enabled and not self.is_https
+
+    @property
+    def allow_list(self) -> frozenset[str]:
+        entries = (self.ACCESS_ALLOW_LIST or "").replace(";", ",").replace(" ", ",").split(",")
+        return frozenset(e.strip().lower().lstrip("@") for e in entries if e.strip())
 
     @property
     def llm_enabled(self) -> bool:

@@ -111,6 +111,11 @@ def test_ui_can_select_insert_update_every_table(ui: psycopg.Connection) -> None
             "VALUES (%s, 'auth-state:x', '{}', now())",
             (new_id(),),
         ),
+        (
+            "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix) "
+            "VALUES (%s, %s, 'ci', %s, 'ja_abc')",
+            (new_id(), user_id, new_id()),
+        ),
     ]
     for statement, params in statements:
         ui.execute(statement, params)  # type: ignore[arg-type]

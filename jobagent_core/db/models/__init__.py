@@ -1,6 +1,7 @@
 """Every table, importable from one place (Alembic reads `Base.metadata` from here)."""
 
 from jobagent_core.db.base import Base
+from jobagent_core.db.models.api_tokens import ApiToken
 from jobagent_core.db.models.auth import Account, Session, User, Verification
 from jobagent_core.db.models.documents import Document
 from jobagent_core.db.models.jobs import Artifact, CompanyResearch, JobPosting, MatchedJob
@@ -8,6 +9,7 @@ from jobagent_core.db.models.runs import JobSearch, Run
 
 __all__ = [
     "Account",
+    "ApiToken",
     "Artifact",
     "Base",
     "CompanyResearch",

@@ -1,0 +1,1 @@
+"""HTTP routes mounted into the Reflex server (auth, workflow API, health)."""

@@ -1,0 +1,38 @@
+"""The HTTP face of jobagent_core: routes mounted in front of the Reflex app."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+from starlette.types import ASGIApp
+
+from jobagent_core import __version__
+from jobagent_core.api.auth_routes import AuthRoutes
+from jobagent_core.api.workflow_routes import WorkflowRoutes
+from jobagent_core.auth.current_user import Authenticator
+from jobagent_core.config import Settings, get_settings
+
+
+def health(_request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok", "version": __version__})
+
+
+def api_routes(settings: Settings, authenticator: Authenticator) -> list[Route]:
+    return [
+        Route("/health", health, methods=["GET"]),
+        *AuthRoutes(settings, authenticator).routes(),
+        *WorkflowRoutes(authenticator).routes(),
+    ]
+
+
+def mount_api(inner: ASGIApp, settings: Settings | None = None) -> Starlette:
+    """A new Starlette app with our routes first and `inner` (Reflex) for the rest.
+
+    A factory on purpose: Reflex may build its ASGI app more than once per process
+    and a shared Starlette instance cannot take middleware after it started.
+    """
+    settings = settings or get_settings()
+    authenticator = Authenticator.from_settings(settings)
+    return Starlette(routes=[*api_routes(settings, authenticator), Mount("/", app=inner)])

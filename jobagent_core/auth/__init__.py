@@ -1,0 +1,1 @@
+"""Sign-in and sessions, compatible with Better Auth's tables and cookie."""

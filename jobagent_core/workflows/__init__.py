@@ -1,0 +1,1 @@
+"""Workflows (profiling, job search) and the Run rows that report on them."""
