@@ -472,7 +472,7 @@ def database(pg_admin_engine: Engine) -> dict[str, DbTable]:
 @pytest.mark.unit
 def test_schema_prisma_has_the_generator_and_datasource(prisma: PrismaSchema) -> None:
     assert prisma.generators == {"client": {"provider": "prisma-client-js"}}
-    assert prisma.datasources == {"db": {"provider": "postgresql", "url": 'env("DATABASE_URL")'}}
+    assert prisma.datasources == {"db": {"provider": "postgresql"}}
 
 
 @pytest.mark.integration

@@ -67,4 +67,7 @@ class Run(Base):
     created_at: Mapped[datetime] = created_at_column()
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # Touched every few seconds by the worker executing the run; a running run
+    # whose heartbeat stops is taken over by another worker.
+    heartbeat_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = updated_at_column()
