@@ -1,9 +1,37 @@
-"""The Reflex app object (app_name "jobagent_ui") and its routes."""
+"""The Reflex app object (app_name "jobagent_ui"): jobagent_core's HTTP routes in
+front, then the pages."""
+
+from __future__ import annotations
+
+import sys
 
 import reflex as rx
+from starlette.types import ASGIApp
 
-from jobagent_ui.pages import index
+from jobagent_core.api.app import mount_api
+from jobagent_core.config import Settings, SettingsError, get_settings
+from jobagent_ui.pages.access_pending import access_pending
+from jobagent_ui.pages.home import home
+from jobagent_ui.pages.sign_in import sign_in
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or one line naming the bad setting and a non-zero exit."""
+    try:
+        return get_settings()
+    except SettingsError as err:
+        print(f"Job Agent cannot start: {err}", file=sys.stderr, flush=True)
+        raise SystemExit(2) from None
+
+
+def with_api(reflex_app: ASGIApp) -> ASGIApp:
+    """api_transformer factory: a fresh Starlette app per call (see mount_api)."""
+    return mount_api(reflex_app, settings_or_exit())
+
+
+settings_or_exit()  # fail at import, before Reflex compiles or serves anything
 
 # The Radix theme is configured in rxconfig.py (RadixThemesPlugin).
-app = rx.App()
-app.add_page(index.index, route=index.ROUTE, title=index.TITLE)
+app = rx.App(api_transformer=with_api)
+for page in (home, sign_in, access_pending):
+    page.add_to(app)

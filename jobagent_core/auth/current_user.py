@@ -57,12 +57,17 @@ class Authenticator:
         return cookies.unsign(value, self.secret) if value else None
 
     def resolve(
-        self, cookie_header: str | None = None, authorization: str | None = None
+        self,
+        cookie_header: str | None = None,
+        authorization: str | None = None,
+        *,
+        slide: bool = True,
     ) -> CurrentUser | None:
         """Who is calling: a bearer API token first, then the session cookie.
 
         Tampered cookies, unknown tokens and expired sessions (whose rows are
-        deleted) all give None.
+        deleted) all give None. `slide=False` for callers that cannot send a
+        Set-Cookie back (the Reflex websocket): the session is then not extended.
         """
         scheme, _, credential = (authorization or "").partition(" ")
         if scheme.lower() == "bearer" and credential.strip():
@@ -73,7 +78,7 @@ class Authenticator:
         if token is None:
             return None
         with session_scope(self.engine) as db:
-            active = load_session(db, token)
+            active = load_session(db, token, slide=slide)
             if active is None:
                 return None
             refreshed = (

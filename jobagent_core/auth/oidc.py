@@ -11,6 +11,9 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
+# authlib.deprecate installs an "always" warnings filter when imported: import it
+# before the quiet block below, or that filter overrides ours.
+import authlib.deprecate  # noqa: F401
 import httpx
 from joserfc import jwt
 from joserfc.errors import JoseError

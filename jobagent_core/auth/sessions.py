@@ -47,10 +47,13 @@ def create_session(
     return row
 
 
-def load_session(db: DbSession, token: str, *, now: datetime | None = None) -> ActiveSession | None:
+def load_session(
+    db: DbSession, token: str, *, now: datetime | None = None, slide: bool = True
+) -> ActiveSession | None:
     """The live session for `token` and its user; expired rows are deleted.
 
-    Slides `expiresAt` to now + 7 days when less than 6 days remain.
+    With `slide`, pushes `expiresAt` to now + 7 days when less than 6 days remain;
+    callers that cannot re-set the cookie (the websocket) pass slide=False.
     """
     now = now or utcnow()
     found = db.execute(
@@ -62,7 +65,7 @@ def load_session(db: DbSession, token: str, *, now: datetime | None = None) -> A
     if session.expires_at <= now:
         db.execute(delete(Session).where(Session.id == session.id))
         return None
-    refreshed = session.expires_at - now < SESSION_LIFETIME - UPDATE_AGE
+    refreshed = slide and session.expires_at - now < SESSION_LIFETIME - UPDATE_AGE
     if refreshed:
         session.expires_at = now + SESSION_LIFETIME
         session.updated_at = now

@@ -1,0 +1,1 @@
+"""Reusable pieces of UI. They render state; they never fetch data themselves."""

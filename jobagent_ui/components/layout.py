@@ -1,0 +1,154 @@
+"""Page frames: the signed-in layout (header + main) and the centred card of the
+sign-in and access-pending pages."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from jobagent_ui import routes
+from jobagent_ui.components.native_form import post_form
+from jobagent_ui.state.auth import AuthState
+
+APP_NAME = "Job Agent"
+CONTENT_WIDTH = "960px"
+
+
+def sign_out_button(*, compact_on_phones: bool = False, **button_props: str) -> rx.Component:
+    """The "Sign out" button: a native POST (the browser adds Origin), then a 303.
+
+    `compact_on_phones` leaves only the icon below 520 px (the name stays).
+    """
+    label_display = ["none", "inline"] if compact_on_phones else "inline"
+    return post_form(
+        routes.SIGN_OUT,
+        rx.button(
+            rx.icon("log-out", size=16),
+            rx.el.span("Sign out", display=label_display),
+            type="submit",
+            variant="soft",
+            color_scheme="gray",
+            aria_label="Sign out",
+            white_space="nowrap",
+            **button_props,
+        ),
+    )
+
+
+def user_avatar(size: str = "2") -> rx.Component:
+    """The user's picture, or their initials while it loads or when there is none."""
+    # Hidden from screen readers: the name is written next to it.
+    return rx.el.span(
+        rx.avatar(
+            src=AuthState.user_image,
+            fallback=AuthState.user_initials,
+            size=size,
+            radius="full",
+            # Radix passes these on to the <img>. Google's picture host refuses
+            # requests that carry a referrer.
+            custom_attrs={"alt": "", "referrerPolicy": "no-referrer"},
+        ),
+        custom_attrs={"aria-hidden": "true"},
+        display="inline-flex",
+    )
+
+
+def user_badge() -> rx.Component:
+    return rx.hstack(
+        user_avatar(),
+        rx.text(
+            AuthState.user_name,
+            size="2",
+            weight="medium",
+            title=AuthState.user_name,
+            max_width=["7em", "16em"],
+            overflow="hidden",
+            text_overflow="ellipsis",
+            white_space="nowrap",
+        ),
+        align="center",
+        spacing="2",
+        min_width="0",
+        id="signed-in-user",
+    )
+
+
+def brand_link() -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.icon("briefcase-business", size=20),
+            rx.text(APP_NAME, size="4", weight="bold", white_space="nowrap"),
+            align="center",
+            spacing="2",
+        ),
+        href=routes.HOME,
+        underline="none",
+        high_contrast=True,
+    )
+
+
+def app_header() -> rx.Component:
+    return rx.el.header(
+        rx.hstack(
+            brand_link(),
+            rx.spacer(),
+            user_badge(),
+            sign_out_button(compact_on_phones=True, size="2"),
+            align="center",
+            spacing="3",
+            max_width=CONTENT_WIDTH,
+            margin_x="auto",
+            padding_x=["0.75rem", "1.5rem"],
+            padding_y="0.625rem",
+        ),
+        position="sticky",
+        top="0",
+        z_index="10",
+        background_color="var(--color-panel-solid)",
+        border_bottom="1px solid var(--gray-a5)",
+    )
+
+
+def app_layout(content: rx.Component) -> rx.Component:
+    """A signed-in page: the header, then `content` in a readable column."""
+    return rx.box(
+        app_header(),
+        rx.el.main(
+            rx.box(
+                content,
+                max_width=CONTENT_WIDTH,
+                margin_x="auto",
+                padding_x=["0.75rem", "1.5rem"],
+                padding_y=["1.25rem", "2.5rem"],
+            ),
+        ),
+        min_height="100vh",
+        background_color="var(--gray-2)",
+    )
+
+
+def centered_card(*children: rx.Component) -> rx.Component:
+    """A single card in the middle of the screen (sign-in, access pending)."""
+    return rx.el.main(
+        rx.card(
+            rx.vstack(*children, spacing="4", align="center", width="100%"),
+            size="4",
+            width="100%",
+            max_width="26rem",
+        ),
+        display="flex",
+        align_items="center",
+        justify_content="center",
+        min_height="100vh",
+        padding="1rem",
+        background_color="var(--gray-2)",
+    )
+
+
+def checking_sign_in() -> rx.Component:
+    """Shown until the guard has confirmed who is looking."""
+    return rx.center(
+        rx.spinner(size="3"),
+        role="status",
+        aria_label="Checking your sign-in",
+        min_height="100vh",
+    )

@@ -1,0 +1,1 @@
+"""State classes: the only place where the UI calls jobagent_core."""

@@ -1,0 +1,47 @@
+"""Steps and checks the e2e tests share."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, ViewportSize, expect
+
+from tests.e2e.servers import REPO_ROOT, AppServer
+
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+PHONE: ViewportSize = {"width": 375, "height": 812}
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """A full-page PNG in test-artifacts/ (gitignored), for a person to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=path, full_page=True)
+    return path
+
+
+def expect_at(page: Page, server: AppServer, path: str) -> None:
+    """The browser shows `path` (with exactly this query, if any) of `server`.
+
+    The static server answers "/sign-in" with a redirect to "/sign-in/" on a full
+    page load (client-side routing keeps the bare path): both are accepted.
+    """
+    route, sep, query = path.partition("?")
+    slash = "" if route.endswith("/") else "/?"
+    pattern = re.escape(server.url(route)) + slash + re.escape(sep + query) + "$"
+    expect(page).to_have_url(re.compile(pattern))
+
+
+def expect_no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.viewport_size
+    assert viewport is not None
+    assert width <= viewport["width"], f"page is {width}px wide"
+
+
+def sign_in_locally(page: Page, server: AppServer, wanted: str = "/") -> None:
+    """Open `wanted`, get sent to sign-in, continue as the local user."""
+    page.goto(server.url(wanted))
+    expect(page).to_have_title("Sign in · Job Agent")
+    page.get_by_role("button", name="Continue as local user").click()

@@ -1,0 +1,169 @@
+"""Production Reflex servers for end-to-end tests, each on a fresh PostgreSQL
+database as the limited ui role.
+
+A server is started the way scripts/serve_ui.sh starts it (environment from
+scripts/reflex_env.sh, this interpreter's Reflex) on a free port, with its own
+web build directory so that several can run at once.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PostgresDatabase, create_database, drop_database
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+REFLEX_ENV_SCRIPT = REPO_ROOT / "scripts" / "reflex_env.sh"
+SERVER_START_TIMEOUT_S = float(os.environ.get("JOBAGENT_E2E_START_TIMEOUT", "300"))
+# Signs the session cookies of every e2e server (Better Auth wants 32+ characters).
+E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef0123456789"
+# Settings a developer's shell or .env might carry that would change what a test
+# server does; each server starts from these and its own overrides.
+_BASE_SETTINGS = {
+    "GOOGLE_CLIENT_ID": "",
+    "GOOGLE_CLIENT_SECRET": "",
+    "ACCESS_ALLOW_LIST": "",
+    "REDIS_URL": "",
+    "CELERY_BROKER_URL": "",
+    "LLM_BASE_URL": "",
+    "SMTP_URL": "",
+}
+
+
+@dataclass(frozen=True)
+class AppServer:
+    base_url: str  # http://localhost:<port>, also the server's BETTER_AUTH_URL
+    database: PostgresDatabase
+    log_path: Path
+
+    def url(self, path: str = "/") -> str:
+        return f"{self.base_url}{path}"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def reflex_env() -> dict[str, str]:
+    """os.environ plus what scripts/reflex_env.sh exports (one source of truth)."""
+    dump = subprocess.run(
+        ["bash", "-c", f". {shlex.quote(str(REFLEX_ENV_SCRIPT))} && env -0"],
+        check=True,
+        capture_output=True,
+        cwd=REPO_ROOT,
+    ).stdout
+    env = dict(item.split("=", 1) for item in dump.decode().split("\0") if "=" in item)
+    if "REFLEX_BUN_PATH" not in env:
+        pytest.fail("bun is not installed: run scripts/install_bun.sh first")
+    pythonpath = env.get("PYTHONPATH")
+    env["PYTHONPATH"] = f"{REPO_ROOT}{os.pathsep}{pythonpath}" if pythonpath else str(REPO_ROOT)
+    return env
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (local http)
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _tail(path: Path, lines: int = 60) -> str:
+    text = path.read_text(errors="replace") if path.exists() else ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate the server's whole process group (Reflex forks workers)."""
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+
+
+def _wait_until_serving(proc: subprocess.Popen[bytes], base_url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while not (_answers(f"{base_url}/ping") and _answers(f"{base_url}/sign-in")):
+        if proc.poll() is not None:
+            pytest.fail(
+                f"reflex server exited with code {proc.returncode} before answering "
+                f"on {base_url}\n--- {log_path} (tail) ---\n{_tail(log_path)}"
+            )
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"reflex server did not answer on {base_url} within "
+                f"{SERVER_START_TIMEOUT_S:.0f} s\n--- {log_path} (tail) ---\n{_tail(log_path)}"
+            )
+        time.sleep(0.3)
+
+
+@contextmanager
+def run_app_server(
+    workdir: Path, extra_env: Mapping[str, str] | None = None
+) -> Iterator[AppServer]:
+    """`reflex run --env prod` on a free port and a fresh database; stopped and dropped after.
+
+    `extra_env` is added last, so it can override any setting (even the database).
+    The web build lives under `workdir` (removed afterwards: it holds ~150 MB of
+    node_modules), so concurrent servers never share compiled pages or ports.
+    """
+    database = create_database("jobagent_e2e")
+    port = _free_port()
+    base_url = f"http://localhost:{port}"
+    web_dir = workdir / "web"
+    log_path = workdir / "server.log"
+    env = {
+        **reflex_env(),
+        **_BASE_SETTINGS,
+        "DATABASE_URL": database.admin_url,
+        "UI_DATABASE_URL": database.ui_url,
+        "BETTER_AUTH_URL": base_url,
+        "BETTER_AUTH_SECRET": E2E_AUTH_SECRET,
+        "REFLEX_WEB_WORKDIR": str(web_dir),
+        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
+        **(extra_env or {}),
+    }
+    cmd = [sys.executable, "-m", "reflex", "run", "--env", "prod"]
+    cmd += ["--frontend-port", str(port), "--backend-port", str(port)]
+    try:
+        with log_path.open("wb") as log:
+            proc = subprocess.Popen(
+                cmd,
+                cwd=REPO_ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            _wait_until_serving(proc, base_url, log_path)
+            yield AppServer(base_url=base_url, database=database, log_path=log_path)
+        finally:
+            _stop(proc)
+            shutil.rmtree(web_dir, ignore_errors=True)
+    finally:
+        drop_database(database)
