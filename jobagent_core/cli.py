@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -118,6 +119,55 @@ def db_provision_roles(
         ),
     )
     click.echo(f"roles {ADMIN_ROLE} and {UI_ROLE} provisioned")
+
+
+@main.command()
+@click.option(
+    "--concurrency", "-c", type=int, default=None, help="Worker processes (default: CPU count)."
+)
+@click.option("--loglevel", default="INFO", show_default=True)
+@readable_errors
+def worker(concurrency: int | None, loglevel: str) -> None:
+    """Run a Celery worker for every queue (profiling, search)."""
+    from jobagent_core.tasks.celery_app import QUEUES, get_celery
+
+    settings = get_settings()
+    where = "Redis" if settings.broker_url else f"the embedded queue in {settings.QUEUE_DIR}"
+    click.echo(f"worker: consuming {', '.join(QUEUES)} from {where}", err=True)
+    argv = ["worker", "--queues", ",".join(QUEUES), "--loglevel", loglevel, "--without-gossip"]
+    if concurrency:
+        argv += ["--concurrency", str(concurrency)]
+    get_celery().worker_main(argv)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
+@readable_errors
+def profile(files: tuple[Path, ...], as_json: bool) -> None:
+    """Extract a profile from CV FILES (PDF, DOCX, TXT, Markdown), offline."""
+    from jobagent_core.profiling.documents import read_document
+    from jobagent_core.profiling.errors import DocumentError
+    from jobagent_core.profiling.offline import extract_profile_from_documents
+    from jobagent_core.profiling.render import profile_to_markdown
+
+    texts = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            click.echo(f"error: cannot read {path}: {err.strerror}", err=True)
+            sys.exit(EXIT_FAILED)
+        try:
+            texts.append(read_document(path.name, data).text)
+        except DocumentError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(EXIT_FAILED)
+    extracted = extract_profile_from_documents(texts)
+    if as_json:
+        click.echo(extracted.model_dump_json(indent=2))
+    else:
+        click.echo(profile_to_markdown(extracted))
 
 
 @main.group()

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
+    Field,
     SecretStr,
     ValidationError,
     computed_field,
@@ -93,9 +94,31 @@ class Settings(BaseSettings):
     LLM_BASE_URL: HttpUrl = None
     LLM_API_KEY: SecretStr | None = None
     LLM_MODEL: str | None = None
+    # Seconds for one LLM request, and for one whole call including retries.
+    LLM_TIMEOUT_S: Annotated[float, Field(gt=0, le=600)] = 60.0
+    LLM_BUDGET_S: Annotated[float, Field(gt=0, le=3600)] = 180.0
 
     SMTP_URL: SmtpUrl = None
+    # Sender address of the e-mail digest (default: the SMTP user, else jobagent@localhost).
+    SMTP_FROM: str | None = None
+
+    # Job search. Postings screened precisely (by the LLM when configured) per run:
+    MATCH_TOP_K: Annotated[int, Field(ge=1, le=500)] = 25
+    # Fetch company websites for research (off: summaries come from the postings).
+    RESEARCH_ONLINE: bool = False
+    RESEARCH_CACHE_DAYS: Annotated[int, Field(ge=0, le=365)] = 14
+    # Keys for the job boards that need them.
+    SERPAPI_API_KEY: SecretStr | None = None
+    ADZUNA_APP_ID: str | None = None
+    ADZUNA_APP_KEY: SecretStr | None = None
     STORAGE_DIR: Path = VAR_DIR / "storage"
+    # Uploads: size of one CV file, and how many CVs one profile holds.
+    MAX_UPLOAD_MB: Annotated[int, Field(ge=1, le=100)] = 10
+    MAX_DOCUMENTS: Annotated[int, Field(ge=1, le=50)] = 5
+    # The embedded task queue (used when neither REDIS_URL nor CELERY_BROKER_URL is set).
+    QUEUE_DIR: Path = VAR_DIR / "queue"
+    # Seconds a run may go without a heartbeat before another worker takes it over.
+    RUN_STALE_AFTER_S: Annotated[int, Field(ge=10, le=3600)] = 30
 
     # Passwords `jobagent db provision-roles` gives the two PostgreSQL roles.
     JOB_AGENT_ADMIN_PASSWORD: SecretStr | None = None

@@ -12,6 +12,8 @@ from jobagent_core.api.app import mount_api
 from jobagent_core.config import Settings, SettingsError, get_settings
 from jobagent_ui.pages.access_pending import access_pending
 from jobagent_ui.pages.home import home
+from jobagent_ui.pages.onboarding import onboarding
+from jobagent_ui.pages.profile import profile
 from jobagent_ui.pages.sign_in import sign_in
 
 
@@ -33,5 +35,5 @@ settings_or_exit()  # fail at import, before Reflex compiles or serves anything
 
 # The Radix theme is configured in rxconfig.py (RadixThemesPlugin).
 app = rx.App(api_transformer=with_api)
-for page in (home, sign_in, access_pending):
+for page in (home, sign_in, access_pending, onboarding, profile):
     page.add_to(app)

@@ -9,6 +9,8 @@ from jobagent_core.auth.service import safe_callback_path
 HOME = "/"
 SIGN_IN = "/sign-in"
 ACCESS_PENDING = "/access-pending"
+ONBOARDING = "/onboarding"
+PROFILE = "/profile"
 
 # Full-page endpoints of jobagent_core's HTTP face (not Reflex routes).
 GOOGLE_SIGN_IN = "/api/auth/sign-in/google"

@@ -276,6 +276,11 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("current_step", sa.Text(), nullable=True),
+        sa.Column(
+            "steps",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("progress_done", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.Column("progress_total", sa.Integer(), server_default=sa.text("0"), nullable=False),
         sa.Column("found_count", sa.Integer(), server_default=sa.text("0"), nullable=False),

@@ -23,7 +23,7 @@ def api_routes(settings: Settings, authenticator: Authenticator) -> list[Route]:
     return [
         Route("/health", health, methods=["GET"]),
         *AuthRoutes(settings, authenticator).routes(),
-        *WorkflowRoutes(authenticator).routes(),
+        *WorkflowRoutes(settings, authenticator).routes(),
     ]
 
 

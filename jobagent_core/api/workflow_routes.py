@@ -1,25 +1,166 @@
-"""/workflow/*: start workflows and read their status (for automation)."""
+"""/workflow/*: start workflows and read their status (for automation).
+
+Every request is authenticated (API token or session cookie); a caller only ever
+sees or starts its own runs, and bodies accept only the documented fields (422).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from jobagent_core.api.deps import HttpError, require_user
-from jobagent_core.auth.current_user import Authenticator
+from jobagent_core.auth.current_user import Authenticator, CurrentUser
+from jobagent_core.auth.errors import AccessDenied
+from jobagent_core.config import Settings
 from jobagent_core.db.engine import session_scope
+from jobagent_core.db.models import Run
+from jobagent_core.profiling.service import (
+    NoDocuments,
+    QueueUnavailable,
+    RunInProgress,
+    UnknownDocument,
+    UploadLimits,
+    UploadRejected,
+    queue_run,
+    save_documents,
+    start_profiling,
+)
+from jobagent_core.storage import FileStore
 from jobagent_core.workflows.runs import get_run, run_status
+
+# Read at most this much of a multipart body before refusing it.
+_FORM_FILE_FIELD = "files"
+_FORM_FIELDS = {_FORM_FILE_FIELD, "overwrite"}
+
+
+class ProfilingRequest(BaseModel):
+    """JSON body of POST /workflow/profiling: profile documents already uploaded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_ids: list[str] | None = Field(default=None, max_length=50)
+    overwrite: bool = False
+
+
+def accepted(run: Run) -> JSONResponse:
+    return JSONResponse(
+        {"run_id": run.id, "task_id": run.task_id, "status_url": f"/workflow/status/{run.id}"},
+        status_code=202,
+    )
+
+
+def validation_error(err: ValidationError) -> HttpError:
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in err.errors()
+    )
+    return HttpError(422, f"Invalid request body — {problems}")
 
 
 @dataclass
 class WorkflowRoutes:
+    settings: Settings
     authenticator: Authenticator
 
     def routes(self) -> list[Route]:
-        return [Route("/workflow/status/{run_id}", self.status, methods=["GET"])]
+        return [
+            Route("/workflow/profiling", self.profiling, methods=["POST"]),
+            Route("/workflow/status/{run_id}", self.status, methods=["GET"]),
+        ]
+
+    def _start(self, user: CurrentUser, **kwargs: Any) -> Response:
+        engine = self.authenticator.engine
+        try:
+            with session_scope(engine) as db:
+                run = start_profiling(
+                    db, user.id, allow_list=self.authenticator.allow_list, **kwargs
+                )
+            queue_run(engine, run)
+        except AccessDenied as err:
+            raise HttpError(403, str(err)) from err
+        except (NoDocuments, UnknownDocument) as err:
+            raise HttpError(422, str(err)) from err
+        except RunInProgress as err:
+            raise HttpError(409, str(err)) from err
+        except QueueUnavailable as err:
+            raise HttpError(503, str(err)) from err
+        return accepted(run)
+
+    async def profiling(self, request: Request) -> Response:
+        try:
+            user = require_user(request, self.authenticator)
+            content_type = request.headers.get("content-type", "")
+            if content_type.startswith("multipart/form-data"):
+                return await self._profiling_upload(request, user)
+            if not content_type.startswith("application/json"):
+                raise HttpError(
+                    415, "Send multipart/form-data with 'files', or JSON with 'document_ids'."
+                )
+            try:
+                body = ProfilingRequest.model_validate_json(await request.body())
+            except ValidationError as err:
+                raise validation_error(err) from err
+            return await _in_thread(
+                self._start, user, document_ids=body.document_ids, overwrite=body.overwrite
+            )
+        except HttpError as err:
+            return err.response()
+
+    async def _profiling_upload(self, request: Request, user: CurrentUser) -> Response:
+        limits = UploadLimits(
+            max_bytes=self.settings.MAX_UPLOAD_MB * 1024 * 1024,
+            max_files=self.settings.MAX_DOCUMENTS,
+        )
+        async with request.form(
+            max_files=limits.max_files + 1, max_part_size=limits.max_bytes + 1
+        ) as form:
+            unknown = set(form.keys()) - _FORM_FIELDS
+            if unknown:
+                raise HttpError(422, f"Unknown form fields: {', '.join(sorted(unknown))}")
+            overwrite = str(form.get("overwrite") or "false").lower()
+            if overwrite not in {"true", "false", "1", "0"}:
+                raise HttpError(422, "overwrite: expected true or false")
+            uploads = []
+            for item in form.getlist(_FORM_FILE_FIELD):
+                if not isinstance(item, UploadFile):
+                    raise HttpError(422, "files: expected file parts")
+                uploads.append((item.filename or "upload", await item.read()))
+        if not uploads:
+            raise HttpError(422, "files: attach at least one CV")
+        return await _in_thread(
+            self._upload_and_start, user, uploads, limits, overwrite in {"true", "1"}
+        )
+
+    def _upload_and_start(
+        self,
+        user: CurrentUser,
+        uploads: list[tuple[str, bytes]],
+        limits: UploadLimits,
+        overwrite: bool,
+    ) -> Response:
+        if not user.has_access:
+            raise HttpError(403, str(AccessDenied()))
+        try:
+            with session_scope(self.authenticator.engine) as db:
+                documents = save_documents(
+                    db, user.id, uploads, FileStore(self.settings.STORAGE_DIR), limits
+                )
+                ids = [d.id for d in documents]
+        except UploadRejected as err:
+            return JSONResponse(
+                {
+                    "detail": str(err),
+                    "errors": [{"file": e.filename, "message": str(e)} for e in err.errors],
+                },
+                status_code=422,
+            )
+        return self._start(user, document_ids=ids, overwrite=overwrite)
 
     def status(self, request: Request) -> Response:
         try:
@@ -31,3 +172,13 @@ class WorkflowRoutes:
                 return JSONResponse(run_status(run))
         except HttpError as err:
             return err.response()
+
+
+async def _in_thread(fn: Any, *args: Any, **kwargs: Any) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        result: Response = await run_in_threadpool(fn, *args, **kwargs)
+    except HttpError as err:
+        return err.response()
+    return result

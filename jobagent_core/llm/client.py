@@ -159,7 +159,15 @@ class LlmClient:
         if not settings.LLM_BASE_URL or not settings.LLM_MODEL:
             raise LlmNotConfigured("No LLM configured (LLM_BASE_URL, LLM_MODEL): working offline.")
         key = settings.LLM_API_KEY.get_secret_value() if settings.LLM_API_KEY else None
-        return cls(settings.LLM_BASE_URL, key, settings.LLM_MODEL, http=http, meter=meter)
+        return cls(
+            settings.LLM_BASE_URL,
+            key,
+            settings.LLM_MODEL,
+            timeout_s=settings.LLM_TIMEOUT_S,
+            total_budget_s=settings.LLM_BUDGET_S,
+            http=http,
+            meter=meter,
+        )
 
     def __repr__(self) -> str:
         return f"LlmClient(host={self._host!r}, model={self.model!r})"

@@ -86,10 +86,39 @@ def brand_link() -> rx.Component:
     )
 
 
+def nav_link(label: str, href: str, icon: str) -> rx.Component:
+    """A header link; below 520 px only its icon shows (the name stays for screen readers)."""
+    return rx.link(
+        rx.hstack(
+            rx.icon(icon, size=16),
+            rx.el.span(label, display=["none", "inline"]),
+            align="center",
+            spacing="1",
+        ),
+        href=href,
+        aria_label=label,
+        size="2",
+        weight="medium",
+        color_scheme="gray",
+        high_contrast=True,
+        underline="hover",
+        white_space="nowrap",
+        padding_y="0.375rem",
+    )
+
+
+def app_nav() -> rx.Component:
+    return rx.el.nav(
+        rx.hstack(nav_link("Profile", routes.PROFILE, "id-card"), spacing="3", align="center"),
+        aria_label="Main",
+    )
+
+
 def app_header() -> rx.Component:
     return rx.el.header(
         rx.hstack(
             brand_link(),
+            app_nav(),
             rx.spacer(),
             user_badge(),
             sign_out_button(compact_on_phones=True, size="2"),

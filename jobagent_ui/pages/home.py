@@ -1,4 +1,5 @@
-"""`/`: the signed-in home. For now a welcome and what the agent will do next."""
+"""`/`: the signed-in home. For now a welcome and what the agent will do next;
+someone without a profile yet is sent on to onboarding."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import reflex as rx
 from jobagent_ui import routes
 from jobagent_ui.components.icon_tile import icon_tile
 from jobagent_ui.state.auth import AuthState
+from jobagent_ui.state.profile import ProfileState
 from jobagent_ui.templates.page import private_page
 
 NEXT_STEPS = [
@@ -43,7 +45,7 @@ def next_step(icon: str, title: str, text: str) -> rx.Component:
     )
 
 
-@private_page(routes.HOME, "Home")
+@private_page(routes.HOME, "Home", on_load=ProfileState.send_newcomers_to_onboarding)
 def home() -> rx.Component:
     return rx.card(
         rx.vstack(

@@ -50,6 +50,8 @@ SIGN_IN_ERRORS: Final[dict[str, str]] = {
     ),
 }
 UNKNOWN_SIGN_IN_ERROR: Final = "Sign-in did not work. Please try again."
+# For an action whose session has ended since the page loaded.
+SIGN_IN_AGAIN: Final = "Your session has ended. Sign in again to continue."
 
 # Run in the browser before the guard checks the session: when the session is due
 # to slide forward, get-session slides it *and* re-sets the HttpOnly cookie, which

@@ -38,20 +38,30 @@ def page_title(name: str) -> str:
 
 
 def private_page(
-    route: str, title: str, *, requires: str = MEMBER, frame: Frame = app_layout
+    route: str,
+    title: str,
+    *,
+    requires: str = MEMBER,
+    frame: Frame = app_layout,
+    on_load: Any = None,
 ) -> Callable[[Content], Page]:
     """A page only for visitors whose `AuthState.status` is `requires`.
 
     Nothing but a spinner renders until the guard (on_load) has checked the
-    session; visitors with another status are redirected by it.
+    session; visitors with another status are redirected by it. `on_load` (an
+    event or a list) runs after the guard is dispatched, so it must resolve the
+    user itself (`current_user`) and do nothing for visitors without one.
     """
+    extra = [] if on_load is None else on_load if isinstance(on_load, list) else [on_load]
 
     def decorate(content: Content) -> Page:
         @functools.wraps(content)
         def component() -> rx.Component:
             return rx.cond(AuthState.status == requires, frame(content()), checking_sign_in())
 
-        return Page(route, page_title(title), component, on_load=AuthState.guard(requires))
+        return Page(
+            route, page_title(title), component, on_load=[AuthState.guard(requires), *extra]
+        )
 
     return decorate
 

@@ -21,7 +21,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.auth_support import CLIENT_ID, oidc_provider
-from tests.e2e.servers import AppServer, run_app_server
+from tests.cv_fixtures import DATA_ENGINEER
+from tests.e2e.helpers import profile_reply
+from tests.e2e.servers import AppServer, run_app_server, run_worker
+from tests.llm_stub import LlmStub, StubReply
+
+# Long enough for the "Extracting profile" step to be seen in progress (the page
+# reads the run once per second), short enough to keep the test quick.
+LLM_DELAY_S = 2.5
 
 CHROMIUM = os.environ.get("JOBAGENT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -81,6 +88,37 @@ def local_server(start_app_server: Callable[..., AppServer]) -> AppServer:
 def allow_list_server(start_app_server: Callable[..., AppServer]) -> AppServer:
     """Local sign-in, but only someone-else.example is let in without a grant."""
     return start_app_server({"ACCESS_ALLOW_LIST": "someone-else.example"}, name="allow-list")
+
+
+@pytest.fixture(scope="session")
+def profiling_llm() -> Iterator[LlmStub]:
+    """An OpenAI-compatible stub answering every request, after a pause, with the
+    profile of the generated data-engineer CV."""
+    reply = profile_reply(DATA_ENGINEER)
+    with LlmStub(handler=lambda _body: StubReply(content=reply, delay_s=LLM_DELAY_S)) as stub:
+        yield stub
+
+
+@pytest.fixture(scope="session")
+def profiling_server(
+    start_app_server: Callable[..., AppServer],
+    profiling_llm: LlmStub,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[AppServer]:
+    """Local sign-in, plus a Celery worker with the server's settings: its own
+    storage and embedded queue folders, and the LLM stub."""
+    data = tmp_path_factory.mktemp("profiling-data")
+    server = start_app_server(
+        {
+            "STORAGE_DIR": str(data / "storage"),
+            "QUEUE_DIR": str(data / "queue"),
+            "LLM_BASE_URL": profiling_llm.base_url,
+            "LLM_MODEL": profiling_llm.model,
+        },
+        name="profiling",
+    )
+    with run_worker(server, data / "worker.log"):
+        yield server
 
 
 @pytest.fixture(scope="session")

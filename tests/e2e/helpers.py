@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from playwright.sync_api import Page, ViewportSize, expect
 
+from tests.cv_fixtures import CV
 from tests.e2e.servers import REPO_ROOT, AppServer
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -45,3 +47,32 @@ def sign_in_locally(page: Page, server: AppServer, wanted: str = "/") -> None:
     page.goto(server.url(wanted))
     expect(page).to_have_title("Sign in · Job Agent")
     page.get_by_role("button", name="Continue as local user").click()
+
+
+def profile_reply(cv: CV) -> str:
+    """The profile JSON a language model would give for `cv` (the LLM stub's answer)."""
+    links = {link.label.lower(): link.url for link in cv.links}
+    profile = {
+        "name": cv.name,
+        "email": cv.email,
+        "phone": cv.phone,
+        "links": {
+            "linkedin": links.get("linkedin"),
+            "github": links.get("github"),
+            "portfolio": None,
+            "other": [],
+        },
+        "location": cv.location,
+        "summary": cv.summary,
+        "skills": list(cv.skills),
+        "experience": [
+            {"title": job.title, "employer": job.employer, "location": job.location or None}
+            for job in cv.experience
+        ],
+        "education": [
+            {"degree": school.degree, "institution": school.institution} for school in cv.education
+        ],
+        "languages": [],
+        "suggested_job_titles": list(dict.fromkeys([cv.headline, *cv.target_titles])),
+    }
+    return json.dumps(profile)

@@ -50,6 +50,7 @@ class AppServer:
     base_url: str  # http://localhost:<port>, also the server's BETTER_AUTH_URL
     database: PostgresDatabase
     log_path: Path
+    env: Mapping[str, str]  # the server's whole environment (a worker gets the same)
 
     def url(self, path: str = "/") -> str:
         return f"{self.base_url}{path}"
@@ -161,9 +162,35 @@ def run_app_server(
             )
         try:
             _wait_until_serving(proc, base_url, log_path)
-            yield AppServer(base_url=base_url, database=database, log_path=log_path)
+            yield AppServer(base_url=base_url, database=database, log_path=log_path, env=env)
         finally:
             _stop(proc)
             shutil.rmtree(web_dir, ignore_errors=True)
     finally:
         drop_database(database)
+
+
+@contextmanager
+def run_worker(server: AppServer, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`jobagent worker --concurrency 1` with `server`'s environment (same database,
+    storage, queue and LLM), until the block ends; its output goes to `log_path`."""
+    cmd = [sys.executable, "-m", "jobagent_core.cli", "worker", "--concurrency", "1"]
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=REPO_ROOT,
+            env=dict(server.env),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while " ready." not in log_path.read_text(errors="replace"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"worker did not start\n--- {log_path} (tail) ---\n{_tail(log_path)}")
+            time.sleep(0.1)
+        yield proc
+    finally:
+        _stop(proc)

@@ -16,19 +16,19 @@ ADA_SUB = "google-sub-ada"
 def test_google_round_trip_returns_to_the_page_asked_for(
     page: Page, google_server: AppServer
 ) -> None:
-    page.goto(google_server.url("/?tab=x"))
-    expect_at(page, google_server, "/sign-in?callbackURL=%2F%3Ftab%3Dx")
+    page.goto(google_server.url("/profile?tab=x"))
+    expect_at(page, google_server, "/sign-in?callbackURL=%2Fprofile%3Ftab%3Dx")
 
     page.get_by_role("link", name="Continue with Google").click()
     expect(page.get_by_role("heading", name="Authorize Client")).to_be_visible()
     page.get_by_role("button", name=ADA_SUB, exact=True).click()
 
-    expect_at(page, google_server, "/?tab=x")
+    expect_at(page, google_server, "/profile?tab=x")
     header = page.get_by_role("banner")
     expect(header.get_by_text("Ada Lovelace")).to_be_visible()
-    expect(page.get_by_role("heading", name="Welcome, Ada Lovelace", level=1)).to_be_visible()
-    expect(page).to_have_title("Home · Job Agent")
-    save_screenshot(page, "home-desktop")
+    expect(page.get_by_role("heading", name="Your profile", level=1)).to_be_visible()
+    expect(page).to_have_title("Profile · Job Agent")
+    save_screenshot(page, "profile-empty-desktop")
 
     page.reload()
     expect(header.get_by_text("Ada Lovelace")).to_be_visible()
@@ -36,7 +36,7 @@ def test_google_round_trip_returns_to_the_page_asked_for(
     page.set_viewport_size(PHONE)
     expect(header.get_by_role("button", name="Sign out")).to_be_in_viewport()
     expect_no_sideways_scroll(page)
-    save_screenshot(page, "home-phone")
+    save_screenshot(page, "profile-empty-phone")
 
     header.get_by_role("button", name="Sign out").click()
     expect_at(page, google_server, "/sign-in")

@@ -18,9 +18,10 @@ LOCAL_EMAIL = "local@localhost"
 def test_local_user_signs_in_and_out(page: Page, local_server: AppServer) -> None:
     sign_in_locally(page, local_server, "/")
 
-    expect_at(page, local_server, "/")
+    # A newcomer (no profile yet) is sent on from the home page to onboarding.
+    expect_at(page, local_server, "/onboarding")
     expect(page.get_by_role("banner").get_by_text("Local user")).to_be_visible()
-    expect(page.get_by_role("heading", name="Welcome, Local user")).to_be_visible()
+    expect(page.get_by_role("heading", name="Let's build your profile")).to_be_visible()
 
     page.get_by_role("button", name="Sign out").click()
     expect_at(page, local_server, "/sign-in")
@@ -29,14 +30,15 @@ def test_local_user_signs_in_and_out(page: Page, local_server: AppServer) -> Non
 def test_signed_in_visitor_of_sign_in_goes_on_same_origin_only(
     page: Page, local_server: AppServer
 ) -> None:
-    sign_in_locally(page, local_server, "/")
-    expect_at(page, local_server, "/")
+    sign_in_locally(page, local_server, "/profile")
+    expect_at(page, local_server, "/profile")
 
-    page.goto(local_server.url("/sign-in?callbackURL=%2F%3Fpage%3D2"))
-    expect_at(page, local_server, "/?page=2")
+    page.goto(local_server.url("/sign-in?callbackURL=%2Fprofile%3Fpage%3D2"))
+    expect_at(page, local_server, "/profile?page=2")
 
+    # "/" itself sends a newcomer on to /onboarding: what matters is staying on this origin.
     page.goto(local_server.url("/sign-in?callbackURL=https%3A%2F%2Fevil.example%2F"))
-    expect_at(page, local_server, "/")
+    expect_at(page, local_server, "/onboarding")
 
 
 def test_user_without_access_waits_for_the_operator(
@@ -59,18 +61,18 @@ def test_user_without_access_waits_for_the_operator(
 
     expect(page.get_by_role("link", name="Check again")).to_have_attribute("href", "/")
 
-    # Once the operator grants access (`jobagent users grant`), the app opens.
+    # Once the operator grants access (`jobagent users grant`), the app opens at onboarding.
     with psycopg.connect(libpq_url(allow_list_server.database.admin_url)) as conn:
         conn.execute('UPDATE "user" SET has_access = true WHERE email = %s', (LOCAL_EMAIL,))
     page.goto(allow_list_server.url("/"))
-    expect_at(page, allow_list_server, "/")
-    expect(page.get_by_role("heading", name="Welcome, Local user")).to_be_visible()
+    expect_at(page, allow_list_server, "/onboarding")
+    expect(page.get_by_role("heading", name="Let's build your profile")).to_be_visible()
 
 
 def test_a_session_due_to_slide_gets_a_fresh_cookie(page: Page, local_server: AppServer) -> None:
     """The page asks get-session (which can set the HttpOnly cookie) before the
     websocket resolves the session, so sliding the session also re-sets the cookie."""
-    sign_in_locally(page, local_server, "/")
+    sign_in_locally(page, local_server, "/profile")
     expect(page.get_by_role("banner").get_by_text("Local user")).to_be_visible()
     with psycopg.connect(libpq_url(local_server.database.admin_url)) as conn:
         conn.execute("""UPDATE "session" SET "expiresAt" = now() + interval '5 days'""")

@@ -63,8 +63,8 @@ def test_ui_can_select_insert_update_every_table(ui: psycopg.Connection) -> None
             (new_id(), user_id),
         ),
         (
-            "INSERT INTO runs (id, user_id, kind, status, params, warnings) "
-            "VALUES (%s, %s, 'profiling', 'pending', '{}', '[]')",
+            "INSERT INTO runs (id, user_id, kind, status, params, steps, warnings) "
+            "VALUES (%s, %s, 'profiling', 'pending', '{}', '[]', '[]')",
             (run_id, user_id),
         ),
         (

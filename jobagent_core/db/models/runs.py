@@ -52,6 +52,8 @@ class Run(Base):
     )
     params: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     current_step: Mapped[str | None]
+    # Every step entered, in order: [{"label": ..., "at": iso time}, ...].
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     progress_done: Mapped[int] = mapped_column(default=0, server_default=_ZERO)
     progress_total: Mapped[int] = mapped_column(default=0, server_default=_ZERO)
     found_count: Mapped[int] = mapped_column(default=0, server_default=_ZERO)

@@ -1,0 +1,2 @@
+"""Finding postings: one module per source behind one small interface, plus
+normalisation, de-duplication and filters."""

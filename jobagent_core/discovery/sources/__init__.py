@@ -1,0 +1,1 @@
+"""Job sources. Each module exposes one class implementing `JobSource`."""

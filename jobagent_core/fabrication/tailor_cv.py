@@ -1,0 +1,141 @@
+"""A CV re-ordered for one posting. Everything in it comes from the profile."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fabrication.letters import letter_language
+from jobagent_core.fabrication.relevance import (
+    PostingTerms,
+    posting_terms,
+    ranked_bullets,
+    ranked_experience,
+)
+from jobagent_core.fabrication.schemas import (
+    CvEducation,
+    CvExperience,
+    CvLanguage,
+    TailoredCv,
+)
+from jobagent_core.fabrication.text import fold, mentions, words
+from jobagent_core.profiling.schemas import ExperienceEntry, LanguageSkill, Profile
+
+_URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+MAX_SKILLS = 20  # matched and posting-related skills are always kept, even beyond this
+MIN_BULLETS = 3  # bullets kept per job even when none mentions the posting
+
+# Names of a language in the languages we write, to put the posting's language first.
+_LANGUAGE_NAMES = {
+    "en": {"english", "englisch", "anglais", "ingles", "inglese", "engels"},
+    "de": {"german", "deutsch", "allemand", "aleman", "tedesco", "duits"},
+    "fr": {"french", "franzosisch", "francais", "frances", "francese", "frans"},
+    "es": {"spanish", "spanisch", "espagnol", "espanol", "spagnolo", "spaans"},
+    "it": {"italian", "italienisch", "italien", "italiano", "italiaans"},
+    "nl": {"dutch", "niederlandisch", "neerlandais", "neerlandes", "olandese", "nederlands"},
+}
+
+
+def tailor_cv(profile: Profile, posting: PostingData, matched_skills: Sequence[str]) -> TailoredCv:
+    """The profile as a CV for `posting`: matched skills first, then skills the posting
+    mentions, then the rest (up to `MAX_SKILLS`); jobs most relevant first, each with the
+    bullets that mention the posting's skills and words first (bullets unrelated to the
+    posting are trimmed to `MIN_BULLETS`); the posting's language first. Nothing is
+    added that the profile does not hold."""
+    terms = posting_terms(posting, matched_skills)
+    language = letter_language(posting)
+    ranked = ranked_experience(profile, terms)
+    return TailoredCv(
+        language=language,
+        name=profile.name or "",
+        headline=_headline(profile, posting, ranked),
+        contact=_contact(profile),
+        summary=profile.summary or "",
+        skills=ordered_skills(profile, posting, matched_skills),
+        experience=[_job(job, terms) for _, job in ranked],
+        education=[
+            CvEducation(degree=e.degree, institution=e.institution, start=e.start, end=e.end)
+            for e in profile.education
+        ],
+        languages=[
+            CvLanguage(language=lang.language, level=lang.level)
+            for lang in _languages(profile.languages, language)
+        ],
+    )
+
+
+def ordered_skills(
+    profile: Profile, posting: PostingData, matched_skills: Sequence[str]
+) -> list[str]:
+    """The profile's skills, most relevant first (the profile's spelling)."""
+    matched = {fold(s): i for i, s in enumerate(matched_skills)}
+    posting_text = f"{posting.title}\n{posting.description_text}"
+    posting_words = set(words(posting_text))
+    ranked: list[tuple[int, float, int, str]] = []
+    seen: set[str] = set()
+    for index, skill in enumerate(profile.skills):
+        key = fold(skill)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        if key in matched:
+            ranked.append((0, matched[key], index, skill))
+        elif mentions(posting_text, skill):
+            ranked.append((1, 0, index, skill))
+        else:  # shares a word with the posting ("PostgreSQL tuning" vs "PostgreSQL")
+            shared = len(set(key.split()) & posting_words)
+            ranked.append((2 if shared else 3, -shared, index, skill))
+    ranked.sort()
+    keep = [skill for tier, _, _, skill in ranked if tier <= 1]
+    rest = [skill for tier, _, _, skill in ranked if tier > 1]
+    return keep + rest[: max(0, MAX_SKILLS - len(keep))]
+
+
+def _job(job: ExperienceEntry, terms: PostingTerms) -> CvExperience:
+    ranked = ranked_bullets(job.bullets, terms)
+    relevant = [b for score, b in ranked if score > 0]
+    others = [b for score, b in ranked if score <= 0]
+    bullets = relevant + others[: max(0, MIN_BULLETS - len(relevant))]
+    current = job.current or (job.end or "").lower() == "present"
+    return CvExperience(
+        title=job.title,
+        employer=job.employer,
+        location=job.location,
+        start=job.start,
+        end=None if current else job.end,
+        current=current,
+        bullets=bullets,
+    )
+
+
+def _headline(
+    profile: Profile, posting: PostingData, ranked: list[tuple[float, ExperienceEntry]]
+) -> str:
+    """A title the person has held or was suggested, closest to the posting's title."""
+    wanted = set(words(posting.title))
+    candidates = [job.title for _, job in ranked] + list(profile.suggested_job_titles)
+    for title in candidates:
+        if fold(title) == fold(posting.title):
+            return title
+    best = max(candidates, key=lambda t: len(set(words(t)) & wanted), default="")
+    if best and set(words(best)) & wanted:
+        return best
+    return ranked[0][1].title if ranked else (candidates[0] if candidates else "")
+
+
+def _contact(profile: Profile) -> list[str]:
+    links = profile.links
+    urls = [links.linkedin, links.github, links.portfolio, *links.other]
+    items = [profile.email, profile.phone, profile.location, *map(_short_url, urls)]
+    return [item for item in items if item]
+
+
+def _short_url(url: str | None) -> str | None:
+    """'linkedin.com/in/zoe' for 'https://www.linkedin.com/in/zoe/': what a CV shows."""
+    return _URL_PREFIX.sub("", url).rstrip("/") if url else None
+
+
+def _languages(languages: list[LanguageSkill], first: str) -> list[LanguageSkill]:
+    names = _LANGUAGE_NAMES.get(first, set())
+    return sorted(languages, key=lambda lang: fold(lang.language) not in names)

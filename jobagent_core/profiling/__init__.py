@@ -1,0 +1,47 @@
+"""Profiling: CV intake and text extraction (documents), then the profile built from it."""
+
+from jobagent_core.profiling.documents import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    DocumentKind,
+    ExtractedDocument,
+    ValidatedDocument,
+    detect,
+    extract_text,
+    normalise_text,
+    read_document,
+    validate_upload,
+    validate_uploads,
+)
+from jobagent_core.profiling.errors import (
+    CorruptDocument,
+    DocumentError,
+    EmptyFile,
+    EncryptedPdf,
+    FileTooLarge,
+    ScannedPdf,
+    TooManyFiles,
+    UnsupportedDocument,
+)
+
+__all__ = [
+    "MAX_FILES",
+    "MAX_FILE_BYTES",
+    "CorruptDocument",
+    "DocumentError",
+    "DocumentKind",
+    "EmptyFile",
+    "EncryptedPdf",
+    "ExtractedDocument",
+    "FileTooLarge",
+    "ScannedPdf",
+    "TooManyFiles",
+    "UnsupportedDocument",
+    "ValidatedDocument",
+    "detect",
+    "extract_text",
+    "normalise_text",
+    "read_document",
+    "validate_upload",
+    "validate_uploads",
+]

@@ -1,0 +1,1 @@
+"""Building blocks of the offline profile extractor (`jobagent_core.profiling.offline`)."""

@@ -1,0 +1,214 @@
+"""The editable profile: name, location, suggested job titles and skills (chips
+added and removed one by one), links and summary, with a Save button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from jobagent_ui.state.profile import ProfileState
+
+
+def labelled(label: str, field_id: str, control: rx.Component) -> rx.Component:
+    """`control` (whose input has id `field_id`) under its visible label."""
+    return rx.vstack(
+        rx.el.label(rx.text(label, size="2", weight="medium"), html_for=field_id),
+        control,
+        spacing="1",
+        width="100%",
+    )
+
+
+def text_field(
+    label: str, field_id: str, value: rx.Var[str], on_change: Any, **props: Any
+) -> rx.Component:
+    return labelled(
+        label,
+        field_id,
+        rx.input(id=field_id, value=value, on_change=on_change, size="3", width="100%", **props),
+    )
+
+
+def _chip(item: rx.Var[str], on_remove: Any, noun: str) -> rx.Component:
+    return rx.el.li(
+        rx.badge(
+            rx.text(item, as_="span"),
+            rx.icon_button(
+                rx.icon("x", size=12),
+                type="button",
+                size="1",
+                variant="ghost",
+                radius="full",
+                aria_label=f"Remove {noun} " + item,
+                on_click=on_remove(item),
+            ),
+            size="2",
+            variant="soft",
+            radius="full",
+            padding_right="0.25rem",
+            white_space="normal",
+        ),
+    )
+
+
+def chip_editor(
+    label: str,
+    items: rx.Var[list[str]],
+    *,
+    field: str,
+    noun: str,
+    on_add: Any,
+    on_remove: Any,
+    placeholder: str,
+    disabled: Any = False,
+    hint: Any = None,
+) -> rx.Component:
+    """Chips for `items`, each removable, and a small form that adds one (Enter or "Add")."""
+    input_id = f"add-{field}"
+    return rx.vstack(
+        rx.text(label, size="2", weight="medium", id=f"{field}-label"),
+        rx.el.ul(
+            rx.foreach(items, lambda item: _chip(item, on_remove, noun)),
+            custom_attrs={"aria-labelledby": f"{field}-label"},
+            display="flex",
+            flex_wrap="wrap",
+            gap="var(--space-2)",
+            list_style="none",
+            margin="0",
+            padding="0",
+        ),
+        rx.form(
+            rx.hstack(
+                rx.input(
+                    id=input_id,
+                    name=field,
+                    placeholder=placeholder,
+                    aria_label=f"New {noun}",
+                    disabled=disabled,
+                    size="2",
+                    flex="1",
+                    min_width="0",
+                ),
+                rx.button(
+                    rx.icon("plus", size=16),
+                    "Add",
+                    type="submit",
+                    variant="soft",
+                    size="2",
+                    disabled=disabled,
+                    aria_label=f"Add {noun}",
+                ),
+                spacing="2",
+                width="100%",
+            ),
+            on_submit=on_add,
+            reset_on_submit=True,
+            width="100%",
+        ),
+        rx.text(hint, size="1", color_scheme="gray") if hint is not None else rx.fragment(),
+        spacing="2",
+        width="100%",
+    )
+
+
+def profile_form(*, on_save: Any, save_label: str = "Save profile") -> rx.Component:
+    return rx.vstack(
+        rx.grid(
+            text_field(
+                "Name",
+                "profile-name",
+                ProfileState.name,
+                ProfileState.set_name,
+                auto_complete="name",
+            ),
+            text_field(
+                "Location",
+                "profile-location",
+                ProfileState.location,
+                ProfileState.set_location,
+                placeholder="City, country",
+            ),
+            columns=rx.breakpoints(initial="1", sm="2"),
+            spacing="4",
+            width="100%",
+        ),
+        chip_editor(
+            "Suggested job titles",
+            ProfileState.titles,
+            field="title",
+            noun="title",
+            on_add=ProfileState.add_title,
+            on_remove=ProfileState.remove_title,
+            placeholder="Add a title, e.g. Data Engineer",
+            disabled=ProfileState.titles_full,
+            hint=ProfileState.titles_hint,
+        ),
+        chip_editor(
+            "Skills",
+            ProfileState.skills,
+            field="skill",
+            noun="skill",
+            on_add=ProfileState.add_skill,
+            on_remove=ProfileState.remove_skill,
+            placeholder="Add a skill, e.g. SQL",
+        ),
+        rx.el.fieldset(
+            rx.el.legend(rx.text("Links", size="2", weight="medium"), margin_bottom="0.25rem"),
+            rx.grid(
+                text_field(
+                    "LinkedIn",
+                    "profile-linkedin",
+                    ProfileState.linkedin,
+                    ProfileState.set_linkedin,
+                    type="url",
+                    placeholder="https://www.linkedin.com/in/…",
+                ),
+                text_field(
+                    "GitHub",
+                    "profile-github",
+                    ProfileState.github,
+                    ProfileState.set_github,
+                    type="url",
+                    placeholder="https://github.com/…",
+                ),
+                text_field(
+                    "Portfolio",
+                    "profile-portfolio",
+                    ProfileState.portfolio,
+                    ProfileState.set_portfolio,
+                    type="url",
+                    placeholder="https://…",
+                ),
+                columns=rx.breakpoints(initial="1", sm="3"),
+                spacing="4",
+                width="100%",
+            ),
+            border="none",
+            margin="0",
+            padding="0",
+            min_width="0",
+            width="100%",
+        ),
+        labelled(
+            "Summary",
+            "profile-summary",
+            rx.text_area(
+                id="profile-summary",
+                value=ProfileState.summary,
+                on_change=ProfileState.set_summary,
+                rows="5",
+                resize="vertical",
+                width="100%",
+            ),
+        ),
+        rx.button(
+            rx.icon("check", size=16),
+            save_label,
+            on_click=on_save,
+            loading=ProfileState.saving,
+            size="3",
+        ),
+        spacing="5",
+        width="100%",
+    )

@@ -1,0 +1,218 @@
+"""The profile as the person reviews and edits it, and the CVs it was built from.
+
+Loaded by `ProfilingState` together with the latest run (one transaction); saved
+here through `update_profile`, which remembers the edited fields so that running
+profiling again keeps them unless the person asks otherwise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import reflex as rx
+from pydantic import ValidationError
+from reflex.event import EventSpec
+
+from jobagent_core.profiling.schemas import MAX_SUGGESTED_TITLES
+from jobagent_ui import routes
+from jobagent_ui.state import profiling_data as data
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+
+log = logging.getLogger(__name__)
+
+MAX_CHIP_CHARS = 80
+FIELD_LABELS = {
+    "name": "Name",
+    "location": "Location",
+    "summary": "Summary",
+    "suggested_job_titles": "Suggested job titles",
+    "skills": "Skills",
+    "links": "Links",
+}
+SAVE_FAILED = "Your profile could not be saved just now. Please try again in a moment."
+
+
+def validation_message(err: ValidationError) -> str:
+    """The first problem in words, e.g. "Links: Input should be a valid string."."""
+    first = err.errors()[0]
+    field = FIELD_LABELS.get(str(first["loc"][0]) if first["loc"] else "", "A field")
+    return f"{field}: {first['msg']}."
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _optional(value: str) -> str | None:
+    value = value.strip()
+    return value or None
+
+
+class ProfileState(rx.State):
+    loading: bool = True
+    load_error: str = ""
+    has_profile: bool = False
+    documents: list[dict[str, str]] = []
+
+    name: str = ""
+    location: str = ""
+    summary: str = ""
+    titles: list[str] = []
+    skills: list[str] = []
+    linkedin: str = ""
+    github: str = ""
+    portfolio: str = ""
+    saving: bool = False
+    _other_links: list[str] = []
+
+    @rx.var
+    def titles_full(self) -> bool:
+        return len(self.titles) >= MAX_SUGGESTED_TITLES
+
+    @rx.var
+    def titles_hint(self) -> str:
+        return f"Up to {MAX_SUGGESTED_TITLES} titles; they seed your job searches."
+
+    # ------------------------------------------------------------------ loading
+
+    def start_loading(self) -> None:
+        self.loading = True
+        self.load_error = ""
+
+    def show(self, profile: dict[str, Any] | None, documents: list[dict[str, str]]) -> None:
+        self.documents = documents
+        self.show_profile(profile)
+        self.loading = False
+        self.load_error = ""
+
+    def show_profile(self, profile: dict[str, Any] | None) -> None:
+        profile = profile or {}
+        links = profile.get("links") or {}
+        self.has_profile = bool(profile)
+        self.name = _text(profile.get("name"))
+        self.location = _text(profile.get("location"))
+        self.summary = _text(profile.get("summary"))
+        self.titles = [t for t in profile.get("suggested_job_titles") or [] if isinstance(t, str)]
+        self.skills = [s for s in profile.get("skills") or [] if isinstance(s, str)]
+        self.linkedin = _text(links.get("linkedin"))
+        self.github = _text(links.get("github"))
+        self.portfolio = _text(links.get("portfolio"))
+        self._other_links = [u for u in links.get("other") or [] if isinstance(u, str)]
+
+    def load_failed(self, message: str) -> None:
+        self.loading = False
+        self.load_error = message
+
+    @rx.event
+    async def send_newcomers_to_onboarding(self) -> EventSpec | None:
+        """on_load of `/`: someone with access but no profile yet starts onboarding."""
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            return None  # the guard is sending this visitor elsewhere
+        try:
+            known = await asyncio.to_thread(data.has_profile, user.id)
+        except Exception:
+            log.exception("could not check for a profile")
+            return None  # the home page works without knowing
+        return None if known else rx.redirect(routes.ONBOARDING, replace=True)
+
+    # ------------------------------------------------------------------ editing
+
+    @rx.event
+    def set_name(self, value: str) -> None:
+        self.name = value
+
+    @rx.event
+    def set_location(self, value: str) -> None:
+        self.location = value
+
+    @rx.event
+    def set_summary(self, value: str) -> None:
+        self.summary = value
+
+    @rx.event
+    def set_linkedin(self, value: str) -> None:
+        self.linkedin = value
+
+    @rx.event
+    def set_github(self, value: str) -> None:
+        self.github = value
+
+    @rx.event
+    def set_portfolio(self, value: str) -> None:
+        self.portfolio = value
+
+    @rx.event
+    def add_title(self, form_data: dict[str, Any]) -> EventSpec | None:
+        if self.titles_full:
+            return rx.toast.error(
+                f"Keep at most {MAX_SUGGESTED_TITLES} suggested titles: remove one first."
+            )
+        return self._add_chip(self.titles, form_data.get("title"))
+
+    @rx.event
+    def remove_title(self, title: str) -> None:
+        self.titles = [t for t in self.titles if t != title]
+
+    @rx.event
+    def add_skill(self, form_data: dict[str, Any]) -> EventSpec | None:
+        return self._add_chip(self.skills, form_data.get("skill"))
+
+    @rx.event
+    def remove_skill(self, skill: str) -> None:
+        self.skills = [s for s in self.skills if s != skill]
+
+    def _add_chip(self, chips: list[str], value: Any) -> EventSpec | None:
+        text = " ".join(_text(value).split())
+        if not text:
+            return None
+        if len(text) > MAX_CHIP_CHARS:
+            return rx.toast.error(f"Keep it under {MAX_CHIP_CHARS} characters.")
+        if text.casefold() in (c.casefold() for c in chips):
+            return rx.toast.info(f"“{text}” is already listed.")
+        chips.append(text)
+        return None
+
+    def edits(self) -> dict[str, Any]:
+        """The form as profile fields (blank text fields become "not set")."""
+        return {
+            "name": _optional(self.name),
+            "location": _optional(self.location),
+            "summary": _optional(self.summary),
+            "suggested_job_titles": list(self.titles),
+            "skills": list(self.skills),
+            "links": {
+                "linkedin": _optional(self.linkedin),
+                "github": _optional(self.github),
+                "portfolio": _optional(self.portfolio),
+                "other": list(self._other_links),
+            },
+        }
+
+    async def save_edits(self) -> tuple[bool, EventSpec | None]:
+        """Store the form; (saved?, a toast explaining a failure)."""
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            return False, rx.toast.error(SIGN_IN_AGAIN)
+        try:
+            stored = await asyncio.to_thread(data.save_profile, user.id, self.edits())
+        except ValidationError as err:
+            return False, rx.toast.error(validation_message(err))
+        except (ValueError, LookupError) as err:
+            return False, rx.toast.error(str(err))
+        except Exception:
+            log.exception("saving the profile failed")
+            return False, rx.toast.error(SAVE_FAILED)
+        finally:
+            self.saving = False
+        self.show_profile(stored)
+        return True, None
+
+    @rx.event
+    async def save(self):
+        self.saving = True
+        yield
+        saved, problem = await self.save_edits()
+        yield rx.toast.success("Profile saved.") if saved else problem

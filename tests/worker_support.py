@@ -1,0 +1,131 @@
+"""Real Celery worker processes for tests, and settings pointed at test resources.
+
+`configure()` sets the environment this process (and any worker it starts) reads,
+and drops every cached settings object, engine and Celery app so they are built
+again from it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from jobagent_core.config import get_settings
+from jobagent_core.db.engine import dispose_engines
+from jobagent_core.tasks.celery_app import get_celery
+from tests.conftest import PostgresDatabase
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SECRET = "worker-test-secret-" + "z" * 32
+CLEARED = (
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "LLM_BASE_URL",
+    "LLM_API_KEY",
+    "LLM_MODEL",
+    "SMTP_URL",
+    "GOOGLE_CLIENT_ID",
+    "GOOGLE_CLIENT_SECRET",
+    "ACCESS_ALLOW_LIST",
+)
+
+
+def reset_caches() -> None:
+    get_settings.cache_clear()
+    get_celery.cache_clear()
+    dispose_engines()
+
+
+def configure(
+    monkeypatch: pytest.MonkeyPatch, db: PostgresDatabase, tmp_path: Path, **extra: str
+) -> dict[str, str]:
+    """Point this process at `db` and folders under `tmp_path`; returns the env."""
+    for name in CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    env = {
+        "DATABASE_URL": db.admin_url,
+        "UI_DATABASE_URL": db.ui_url,
+        "STORAGE_DIR": str(tmp_path / "storage"),
+        "QUEUE_DIR": str(tmp_path / "queue"),
+        "BETTER_AUTH_SECRET": SECRET,
+        "RUN_STALE_AFTER_S": "10",
+        **extra,
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    reset_caches()
+    return env
+
+
+@dataclass
+class Worker:
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool children: a crash, not a shutdown."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def start_worker(log: Path, *, timeout_s: float = 60) -> Worker:
+    """`jobagent worker` in its own process group, with this process's environment."""
+    handle = log.open("ab")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jobagent_core.cli", "worker", "--concurrency", "1"],
+        cwd=REPO_ROOT,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env=os.environ.copy(),
+    )
+    worker = Worker(process=process, log=log)
+    deadline = time.monotonic() + timeout_s
+    while " ready." not in worker.log_text():
+        if process.poll() is not None or time.monotonic() > deadline:
+            worker.stop()
+            raise AssertionError(f"worker did not start:\n{worker.log_text()[-3000:]}")
+        time.sleep(0.1)
+    return worker
+
+
+@contextmanager
+def running_worker(log: Path) -> Iterator[Worker]:
+    worker = start_worker(log)
+    try:
+        yield worker
+    finally:
+        worker.stop()
+
+
+def wait_for(
+    condition: Callable[[], bool], *, timeout_s: float = 60, what: str = "condition"
+) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+        time.sleep(0.05)
