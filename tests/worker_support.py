@@ -7,6 +7,7 @@ again from it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -76,10 +77,8 @@ class Worker:
 
     def kill(self) -> None:
         """SIGKILL the worker and its pool children: a crash, not a shutdown."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait(timeout=10)
 
     def stop(self) -> None:

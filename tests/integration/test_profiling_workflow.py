@@ -102,7 +102,8 @@ def test_worker_completes_profiling_with_steps_in_order(
         assert user.profile_text
         assert user.suggested_job_titles
         assert 3 <= len(user.suggested_job_titles) <= 6
-        assert user.source_pdfs and len(user.source_pdfs) == 1
+        assert user.source_pdfs is not None
+        assert len(user.source_pdfs) == 1
 
 
 def test_killed_worker_is_replaced_and_the_run_finishes_once(

@@ -1,0 +1,99 @@
+"""Writes the bundled sample data set, deterministically.
+
+    python -m jobagent_core.discovery.sample_data.generate [--check]
+
+Each posting is composed (compose.py) from a job family's content bank
+(families/), a fictional employer (companies.py), a place and pay (facts.py)
+and one of several layouts per language (layouts.py), all driven by one seeded
+RNG: the same code always writes the same bytes. Dates are spread over the
+SPREAD_DAYS before ANCHOR; the loader shifts them so the set always looks fresh.
+`--check` regenerates in memory and exits 1 if the committed file differs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import sys
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from jobagent_core.discovery.dedupe import dedupe_key
+from jobagent_core.discovery.sample_data.companies import CompanyPool
+from jobagent_core.discovery.sample_data.compose import compose, draft_posting
+from jobagent_core.discovery.sample_data.families import FAMILIES
+from jobagent_core.discovery.schema import PostingData
+
+SEED = 20_251_125
+ANCHOR = datetime(2025, 11, 24, 18, 0, tzinfo=UTC)
+SPREAD_DAYS = 60
+OUTPUT = Path(__file__).with_name("postings.jsonl.gz")
+
+
+def generate() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """(metadata, records). Every record is validated as a PostingData."""
+    rng = random.Random(SEED)
+    pool = CompanyPool(random.Random(SEED + 1))
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for family in FAMILIES:
+        for number in range(1, family.count + 1):
+            # One company rarely posts the same title twice in one city: redraw, so
+            # de-duplicating the sample set on its own keeps every posting.
+            record, draft, layout = draft_posting(rng, family, pool, number)
+            while (key := dedupe_key(PostingData.model_validate(record))) in seen:
+                record, draft, layout = draft_posting(rng, family, pool, number)
+            seen.add(key)
+            html, text = compose(draft, layout)
+            # Office hours, more on weekdays: job boards publish in working time.
+            posted = ANCHOR - timedelta(days=rng.uniform(0.3, SPREAD_DAYS))
+            if posted.weekday() >= 5 and rng.random() < 0.7:
+                posted -= timedelta(days=posted.weekday() - 4)
+            posted = posted.replace(hour=rng.randint(6, 18), second=0, microsecond=0)
+            record |= {"description_text": text, "description_html": html,
+                       "posted_at": posted.isoformat()}  # fmt: skip
+            PostingData.model_validate(record)
+            records.append(record)
+    rng.shuffle(records)
+    meta = {
+        "format": 1,
+        "anchor": ANCHOR.isoformat(),
+        "seed": SEED,
+        "count": len(records),
+        "license": "CC0-1.0; fictional companies (see LICENSE.md)",
+    }
+    return meta, records
+
+
+def serialise(meta: dict[str, Any], records: list[dict[str, Any]]) -> bytes:
+    """JSON Lines, metadata first, gzip without a timestamp (byte-for-byte stable)."""
+    lines = [json.dumps({"meta": meta}, ensure_ascii=False, sort_keys=True)]
+    lines += [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records]
+    return gzip.compress(("\n".join(lines) + "\n").encode(), compresslevel=9, mtime=0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    meta, records = generate()
+    data = serialise(meta, records)
+    if "--check" in args:
+        same = OUTPUT.exists() and OUTPUT.read_bytes() == data
+        print("up to date" if same else f"{OUTPUT.name} is stale: run the generator")
+        return 0 if same else 1
+    OUTPUT.write_bytes(data)
+    families = Counter(r["extra"]["family"] for r in records)
+    languages = Counter(r["language"] for r in records)
+    print(
+        f"{len(records)} postings, {len(families)} families, {len(data) / 1024:.0f} KiB -> {OUTPUT}"
+    )
+    print("languages:", ", ".join(f"{k} {v}" for k, v in languages.most_common()))
+    for name, count in sorted(families.items()):
+        print(f"  {name:28} {count}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Greenhouse company job boards (public Job Board API, no key).
+
+`GET https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true` returns
+the whole board in one response: `{"jobs": [...], "meta": {"total": n}}`. The
+`content` field is HTML that has itself been HTML-escaped (`&lt;p&gt;`).
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+from pydantic import BaseModel
+
+from jobagent_core.discovery.http import HttpOptions, HttpPolicy
+from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
+from jobagent_core.discovery.sources.common import (
+    add_items,
+    company_from_slug,
+    describe_html,
+    employment_type,
+    fetch_json,
+    infer_seniority,
+    language_code,
+    mentions_remote,
+    optional,
+    parse_page,
+    plain,
+    utc_from_iso,
+)
+
+API = "https://boards-api.greenhouse.io"
+POLICY = HttpPolicy(min_interval=1.0, burst=3)
+
+
+class _Named(BaseModel):
+    name: str | None = None
+
+
+class _Office(BaseModel):
+    name: str | None = None
+    location: str | None = None
+
+
+class _Field(BaseModel):
+    name: str | None = None
+    value: object = None
+
+
+class _Job(BaseModel):
+    id: int
+    title: str
+    absolute_url: str | None = None
+    location: _Named | None = None
+    content: str | None = None
+    company_name: str | None = None
+    language: str | None = None
+    first_published: str | None = None
+    updated_at: str | None = None
+    requisition_id: str | None = None
+    departments: list[_Named] = []
+    offices: list[_Office] = []
+    metadata: list[_Field] | None = None
+
+
+class _Board(BaseModel):
+    jobs: list[object]
+
+
+class GreenhouseSource:
+    """Every open job on one Greenhouse board (the query is not sent: filter later)."""
+
+    def __init__(
+        self,
+        board: str,
+        *,
+        company: str | None = None,
+        base_url: str | None = None,
+        http: HttpOptions | None = None,
+    ) -> None:
+        self.board = board
+        self.name = f"greenhouse:{board}"
+        self.company = company
+        self.base_url = (base_url or API).rstrip("/")
+        self._http = http or HttpOptions()
+
+    def search(self, query: SearchQuery) -> SourceResult:
+        result = SourceResult()
+        label = f"Greenhouse board '{self.board}'"
+        url = f"{self.base_url}/v1/boards/{quote(self.board, safe='')}/jobs"
+        with self._http.client(POLICY) as client:
+            payload = fetch_json(
+                client,
+                url,
+                {"content": "true"},
+                result,
+                label=label,
+                not_found=f"Greenhouse board '{self.board}' not found — check the board name",
+            )
+        board = parse_page(_Board, payload, result, label=label)
+        if board is not None:
+            add_items(
+                result,
+                board.jobs,
+                model=_Job,
+                convert=self._posting,
+                label=label,
+                limit=query.limit,
+            )
+        return result
+
+    def _posting(self, job: _Job) -> PostingData:
+        text, safe_html = describe_html(html.unescape(job.content or ""))
+        location = job.location.name if job.location else None
+        custom = {plain(f.name).lower(): f.value for f in job.metadata or [] if f.name}
+        kind = next(
+            (
+                str(value)
+                for key, value in custom.items()
+                if key in ("employment type", "job type", "commitment", "type") and value
+            ),
+            None,
+        )
+        department = job.departments[0].name if job.departments else None
+        office = job.offices[0] if job.offices else None
+        return PostingData(
+            source=self.name,
+            source_id=str(job.id),
+            title=plain(job.title),
+            company=plain(job.company_name) or self.company or company_from_slug(self.board),
+            location=optional(location),
+            remote=mentions_remote(location, job.title),
+            employment_type=employment_type(kind),
+            seniority=infer_seniority(job.title),
+            language=language_code(job.language),
+            description_text=text,
+            description_html=safe_html,
+            url=job.absolute_url,
+            apply_url=job.absolute_url,
+            posted_at=utc_from_iso(job.first_published) or utc_from_iso(job.updated_at),
+            extra={
+                "board": self.board,
+                "department": optional(department),
+                "office": optional(office.location or office.name) if office else None,
+                "requisition_id": job.requisition_id,
+            },
+        )

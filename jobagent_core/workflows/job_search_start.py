@@ -1,0 +1,134 @@
+"""Starting job searches: what a request may contain, and the rows it creates.
+
+Shared by the HTTP API, the web app and the CLI so all three accept the same
+searches and refuse the same mistakes with the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy.orm import Session as DbSession
+
+from jobagent_core.config import Settings
+from jobagent_core.db.enums import RunKind
+from jobagent_core.db.models import JobSearch, Run, User
+from jobagent_core.discovery.schema import Seniority
+from jobagent_core.discovery.sources.registry import SourceSpecError, build_source
+from jobagent_core.workflows.dispatch import new_task_id
+from jobagent_core.workflows.runs import create_run
+
+SAMPLE_SOURCE = "sample"
+MAX_SOURCES = 20
+
+
+class SearchFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    posted_within_days: int | None = Field(default=None, ge=1, le=365)
+    excluded_companies: list[str] = Field(default_factory=list, max_length=100)
+    excluded_keywords: list[str] = Field(default_factory=list, max_length=100)
+    seniority: list[Seniority] = Field(default_factory=list)
+
+
+class _SearchOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    location: str | None = Field(default=None, max_length=200)
+    remote_only: bool = False
+    sources: list[str] = Field(default_factory=lambda: [SAMPLE_SOURCE], max_length=MAX_SOURCES)
+    filters: SearchFilters = Field(default_factory=SearchFilters)
+
+    @field_validator("location")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, value: list[str]) -> list[str]:
+        cleaned = list(dict.fromkeys(s.strip().lower() for s in value if s.strip()))
+        if not cleaned:
+            raise ValueError("choose at least one source")
+        return cleaned
+
+
+class JobSearchRequest(_SearchOptions):
+    """One title + location (POST /workflow/job-search)."""
+
+    title: str = Field(min_length=1, max_length=200)
+
+
+class SearchFromProfileRequest(_SearchOptions):
+    """One run per chosen suggested title (POST /workflow/job-search/from-profile);
+    `titles` omitted means all of the profile's suggested titles."""
+
+    titles: list[str] | None = Field(default=None, max_length=10)
+
+
+class NoSuggestedTitles(ValueError):
+    def __init__(self) -> None:
+        super().__init__("Your profile has no suggested job titles yet: build your profile first.")
+
+
+def check_sources(sources: Sequence[str], settings: Settings) -> None:
+    """Raise `SourceSpecError` for a source this install cannot use, in words."""
+    for spec in sources:
+        if spec != SAMPLE_SOURCE and not spec.startswith("file:"):
+            build_source(spec, settings=settings)
+
+
+def start_job_search(
+    db: DbSession, user_id: str, request: JobSearchRequest, settings: Settings
+) -> Run:
+    """A job search and its pending run (commit, then `queue_run`)."""
+    check_sources(request.sources, settings)
+    search = JobSearch(
+        user_id=user_id,
+        title=request.title,
+        location=request.location,
+        remote_only=request.remote_only,
+        sources=request.sources,
+        filters=request.filters.model_dump(mode="json"),
+    )
+    db.add(search)
+    db.flush()
+    run = create_run(
+        db,
+        user_id,
+        RunKind.JOB_SEARCH,
+        allow_list=settings.allow_list,
+        job_search_id=search.id,
+        params={"job_search_id": search.id},
+    )
+    run.task_id = new_task_id()
+    db.flush()
+    return run
+
+
+def start_from_profile(
+    db: DbSession, user_id: str, request: SearchFromProfileRequest, settings: Settings
+) -> list[Run]:
+    """One run per chosen suggested title of the user's profile."""
+    user = db.get(User, user_id)
+    suggested = list(user.suggested_job_titles or []) if user else []
+    titles = request.titles if request.titles is not None else suggested
+    titles = list(dict.fromkeys(t.strip() for t in titles if t and t.strip()))
+    if not titles:
+        raise NoSuggestedTitles()
+    options = request.model_dump(exclude={"titles"})
+    return [
+        start_job_search(db, user_id, JobSearchRequest(title=title, **options), settings)
+        for title in titles
+    ]
+
+
+__all__ = [
+    "JobSearchRequest",
+    "NoSuggestedTitles",
+    "SearchFromProfileRequest",
+    "SourceSpecError",
+    "start_from_profile",
+    "start_job_search",
+]
