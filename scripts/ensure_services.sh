@@ -17,6 +17,12 @@ if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 fi
 
+if ! command -v caddy >/dev/null 2>&1; then
+    echo "ensure_services: installing Debian's caddy" >&2
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq caddy >/dev/null
+fi
+
 PGHOST_CHECK="${TEST_PGHOST:-127.0.0.1}"
 if ! pg_isready -q -h "$PGHOST_CHECK" 2>/dev/null; then
     if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then

@@ -33,6 +33,14 @@ from jobagent_core.profiling.service import (
     start_profiling,
 )
 from jobagent_core.storage import FileStore
+from jobagent_core.workflows.job_search_start import (
+    JobSearchRequest,
+    NoSuggestedTitles,
+    SearchFromProfileRequest,
+    SourceSpecError,
+    start_from_profile,
+    start_job_search,
+)
 from jobagent_core.workflows.runs import get_run, run_status
 
 # Read at most this much of a multipart body before refusing it.
@@ -49,11 +57,12 @@ class ProfilingRequest(BaseModel):
     overwrite: bool = False
 
 
+def _accepted_body(run: Run) -> dict[str, str | None]:
+    return {"run_id": run.id, "task_id": run.task_id, "status_url": f"/workflow/status/{run.id}"}
+
+
 def accepted(run: Run) -> JSONResponse:
-    return JSONResponse(
-        {"run_id": run.id, "task_id": run.task_id, "status_url": f"/workflow/status/{run.id}"},
-        status_code=202,
-    )
+    return JSONResponse(_accepted_body(run), status_code=202)
 
 
 def validation_error(err: ValidationError) -> HttpError:
@@ -71,6 +80,10 @@ class WorkflowRoutes:
     def routes(self) -> list[Route]:
         return [
             Route("/workflow/profiling", self.profiling, methods=["POST"]),
+            Route("/workflow/job-search", self.job_search, methods=["POST"]),
+            Route(
+                "/workflow/job-search/from-profile", self.job_search_from_profile, methods=["POST"]
+            ),
             Route("/workflow/status/{run_id}", self.status, methods=["GET"]),
         ]
 
@@ -161,6 +174,49 @@ class WorkflowRoutes:
                 status_code=422,
             )
         return self._start(user, document_ids=ids, overwrite=overwrite)
+
+    async def job_search(self, request: Request) -> Response:
+        return await self._json_start(request, JobSearchRequest)
+
+    async def job_search_from_profile(self, request: Request) -> Response:
+        return await self._json_start(request, SearchFromProfileRequest)
+
+    async def _json_start(
+        self, request: Request, model: type[JobSearchRequest] | type[SearchFromProfileRequest]
+    ) -> Response:
+        try:
+            user = require_user(request, self.authenticator)
+            if not request.headers.get("content-type", "").startswith("application/json"):
+                raise HttpError(415, "Send a JSON body (Content-Type: application/json).")
+            try:
+                body = model.model_validate_json(await request.body())
+            except ValidationError as err:
+                raise validation_error(err) from err
+            return await _in_thread(self._start_searches, user, body)
+        except HttpError as err:
+            return err.response()
+
+    def _start_searches(
+        self, user: CurrentUser, body: JobSearchRequest | SearchFromProfileRequest
+    ) -> Response:
+        engine = self.authenticator.engine
+        try:
+            with session_scope(engine) as db:
+                if isinstance(body, JobSearchRequest):
+                    runs = [start_job_search(db, user.id, body, self.settings)]
+                else:
+                    runs = start_from_profile(db, user.id, body, self.settings)
+            for run in runs:
+                queue_run(engine, run)
+        except AccessDenied as err:
+            raise HttpError(403, str(err)) from err
+        except (SourceSpecError, NoSuggestedTitles) as err:
+            raise HttpError(422, str(err)) from err
+        except QueueUnavailable as err:
+            raise HttpError(503, str(err)) from err
+        if isinstance(body, JobSearchRequest):
+            return accepted(runs[0])
+        return JSONResponse({"runs": [_accepted_body(run) for run in runs]}, status_code=202)
 
     def status(self, request: Request) -> Response:
         try:

@@ -154,19 +154,31 @@ def upsert_identity(
     return user, session
 
 
-def sign_in_local(
-    db: DbSession, *, ip_address: str | None, user_agent: str | None
-) -> tuple[User, Session]:
-    """The single local user of an install without Google: a real user, account and session."""
-    now = utcnow()
+def local_user(db: DbSession) -> User:
+    """The single local user of an install without Google (created on first use),
+    shared by "Continue as local user" and the CLI."""
     user = _user_by_email(db, LOCAL_EMAIL)
     if user is None:
         user = User(email=LOCAL_EMAIL, name="Local user", email_verified=True)
         db.add(user)
         db.flush()
         db.add(
-            Account(provider_id=LOCAL_PROVIDER, account_id=user.id, user_id=user.id, updated_at=now)
+            Account(
+                provider_id=LOCAL_PROVIDER,
+                account_id=user.id,
+                user_id=user.id,
+                updated_at=utcnow(),
+            )
         )
+    return user
+
+
+def sign_in_local(
+    db: DbSession, *, ip_address: str | None, user_agent: str | None
+) -> tuple[User, Session]:
+    """Sign in as the local user: a real user, account and session."""
+    now = utcnow()
+    user = local_user(db)
     user.last_used_at = now
     session = create_session(db, user.id, ip_address=ip_address, user_agent=user_agent, now=now)
     return user, session

@@ -24,9 +24,10 @@ TASK_NAME = "jobagent.run_workflow"
 def _executors() -> dict[str, Callable[[str], RunStatus | None]]:
     # Imported here: workflows pull in extraction and matching code the web app
     # process never needs.
+    import jobagent_core.workflows.job_search as job_search
     import jobagent_core.workflows.profiling as profiling
 
-    return {RunKind.PROFILING: profiling.execute}
+    return {RunKind.PROFILING: profiling.execute, RunKind.JOB_SEARCH: job_search.execute}
 
 
 def execute_run(run_id: str) -> RunStatus | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, false
+from sqlalchemy import ForeignKey, false, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobagent_core.db.base import (
@@ -43,6 +43,9 @@ class User(Base):
     references: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
     last_used_at: Mapped[datetime | None]
     has_access: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The e-mail digest: on unless turned off; sent to `email` unless another address is set.
+    delivery_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
+    delivery_email: Mapped[str | None]
 
 
 class Session(Base):

@@ -117,6 +117,10 @@ class MatchedJob(Base):
     delivered_at: Mapped[datetime | None]
     application_stage: Mapped[str] = mapped_column(default=ApplicationStage.NEW)
     stage_changed_at: Mapped[datetime | None]
+    # Every stage change: [{"stage": "applied", "at": iso time}, ...].
+    stage_history: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONType, default=list, server_default=text("'[]'")
+    )
     notes: Mapped[str | None]
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()

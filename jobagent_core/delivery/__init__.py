@@ -1,0 +1,50 @@
+"""Delivery: the e-mail digest of a job search, sent over SMTP at most once per run.
+
+    def build(db, matches):
+        items = load_digest_matches(db, matches, read_file=store.read)
+        return build_digest(items, sender=sender_address(settings.SMTP_URL, settings.SMTP_FROM),
+                            recipient=user.email, search_title="Data Engineer",
+                            search_location="Berlin")
+
+    result = deliver_once(engine, run_id, build, settings.SMTP_URL)
+    result.status  # "sent" | "skipped" | "failed"; result.detail for the run's log
+
+The files are always in the app; e-mail is a convenience, so delivery reports
+failures in its result instead of failing the run.
+"""
+
+from jobagent_core.delivery.digest import (
+    Attachment,
+    DigestMatch,
+    build_digest,
+    digest_subject,
+    load_digest_matches,
+    safe_filename,
+)
+from jobagent_core.delivery.smtp import (
+    BuildMessage,
+    DeliveryError,
+    DeliveryResult,
+    SmtpTarget,
+    deliver_once,
+    parse_smtp_url,
+    send_digest,
+    sender_address,
+)
+
+__all__ = [
+    "Attachment",
+    "BuildMessage",
+    "DeliveryError",
+    "DeliveryResult",
+    "DigestMatch",
+    "SmtpTarget",
+    "build_digest",
+    "deliver_once",
+    "digest_subject",
+    "load_digest_matches",
+    "parse_smtp_url",
+    "safe_filename",
+    "send_digest",
+    "sender_address",
+]

