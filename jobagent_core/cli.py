@@ -276,6 +276,84 @@ def users_revoke(email: str) -> None:
     _set_access(email, False)
 
 
+@main.group()
+def tokens() -> None:
+    """API tokens for the HTTP API (Authorization: Bearer <token>)."""
+
+
+def _user_id(email: str) -> str:
+    from sqlalchemy import func, select
+
+    from jobagent_core.db.engine import admin_engine, session_scope
+    from jobagent_core.db.models import User
+
+    with session_scope(admin_engine()) as db:
+        user_id = db.scalars(select(User.id).where(func.lower(User.email) == email.lower())).first()
+    if user_id is None:
+        click.echo(f"error: no user with e-mail {email} (they must sign in once first)", err=True)
+        sys.exit(EXIT_FAILED)
+    return user_id
+
+
+@tokens.command("create")
+@click.option("--user", "email", required=True, help="The owner's e-mail address.")
+@click.argument("name")
+@readable_errors
+def tokens_create(email: str, name: str) -> None:
+    """Create a token called NAME; it is printed once and stored only as a hash."""
+    from jobagent_core.auth.api_tokens import create_token
+    from jobagent_core.auth.errors import InvalidTokenName
+    from jobagent_core.db.engine import admin_engine, session_scope
+
+    user_id = _user_id(email)
+    try:
+        with session_scope(admin_engine()) as db:
+            row, plaintext = create_token(db, user_id, name)
+            token_id = row.id
+    except InvalidTokenName as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(plaintext)
+    click.echo(f"token {token_id} created; copy it now, it is not shown again", err=True)
+
+
+@tokens.command("list")
+@click.option("--user", "email", required=True, help="The owner's e-mail address.")
+@readable_errors
+def tokens_list(email: str) -> None:
+    """A user's tokens (never the secrets)."""
+    from jobagent_core.auth.api_tokens import list_tokens
+    from jobagent_core.db.engine import admin_engine, session_scope
+
+    user_id = _user_id(email)
+    with session_scope(admin_engine()) as db:
+        rows = list_tokens(db, user_id)
+        if not rows:
+            click.echo("no tokens")
+        for row in rows:
+            state = "revoked" if row.revoked_at else "active"
+            used = row.last_used_at.strftime("%Y-%m-%d") if row.last_used_at else "never used"
+            click.echo(f"{row.id}  {row.prefix}…  {state:<8} {used:<10}  {row.name}")
+
+
+@tokens.command("revoke")
+@click.option("--user", "email", required=True, help="The owner's e-mail address.")
+@click.argument("token_id")
+@readable_errors
+def tokens_revoke(email: str, token_id: str) -> None:
+    """Revoke one of the user's tokens by its id (see `tokens list`)."""
+    from jobagent_core.auth.api_tokens import revoke_token
+    from jobagent_core.db.engine import admin_engine, session_scope
+
+    user_id = _user_id(email)
+    with session_scope(admin_engine()) as db:
+        revoked = revoke_token(db, user_id, token_id)
+    if not revoked:
+        click.echo(f"error: {email} has no active token {token_id}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(f"token {token_id} revoked")
+
+
 @main.command()
 @click.option(
     "--timeout",

@@ -85,7 +85,13 @@ def extract(ctx: ProfilingContext, reporter: RunReporter) -> None:
                 result = client.complete_structured(
                     profile_messages(ctx.texts), Profile, name="profile", stage="profiling"
                 )
-                ctx.profile = result.parsed
+                if _is_empty(result.parsed):
+                    reporter.warn(
+                        "The language model returned an empty profile; "
+                        "the profile was built by the offline extractor instead."
+                    )
+                else:
+                    ctx.profile = result.parsed
             except LlmError as err:
                 log.warning("run %s: LLM profiling failed (%s); using offline", ctx.run_id, err)
                 reporter.warn(
@@ -94,13 +100,17 @@ def extract(ctx: ProfilingContext, reporter: RunReporter) -> None:
                 )
     if ctx.profile is None:
         ctx.profile = extract_profile_from_documents(ctx.texts)
-    if not ctx.profile.name and not ctx.profile.skills and not ctx.profile.experience:
+    if _is_empty(ctx.profile):
         raise WorkflowError(
             "No CV content was recognised in "
             + ", ".join(ctx.filenames)
             + ". Check that the files are CVs with selectable text."
         )
     reporter.set(progress_done=len(ctx.document_ids) + 1)
+
+
+def _is_empty(profile: Profile) -> bool:
+    return not profile.name and not profile.skills and not profile.experience
 
 
 def save(ctx: ProfilingContext, reporter: RunReporter) -> None:

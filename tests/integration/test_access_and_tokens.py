@@ -186,3 +186,45 @@ def test_users_cli_grants_and_revokes(pg_database: PostgresDatabase, pg_engine: 
     missing = cli("grant", "nobody@example.org")
     assert missing.returncode == 1
     assert "no user with e-mail nobody@example.org" in missing.stderr
+
+
+def test_tokens_cli_creates_lists_and_revokes(
+    pg_database: PostgresDatabase, pg_ui_engine: Engine, pg_engine: Engine
+) -> None:
+    with OrmSession(pg_engine) as db:
+        ada = add_user(db, "ada@example.org")
+        run = Run(user_id=ada.id, kind=RunKind.PROFILING)
+        db.add(run)
+        db.commit()
+        run_id = run.id
+    env = {**os.environ, "DATABASE_URL": pg_database.admin_url}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "jobagent_core.cli", "tokens", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+
+    created = cli("create", "--user", "ADA@example.org", "nightly script")
+    assert created.returncode == 0, created.stderr
+    token = created.stdout.strip()
+    assert token.startswith("ja_")
+    assert "not shown again" in created.stderr
+    app = make_app(auth_settings(None), pg_ui_engine)
+    headers = {"authorization": f"Bearer {token}"}
+    assert app.client.get(f"/workflow/status/{run_id}", headers=headers).status_code == 200
+
+    listed = cli("list", "--user", "ada@example.org")
+    assert "nightly script" in listed.stdout
+    assert token not in listed.stdout  # the secret is never shown again
+    token_id = listed.stdout.split()[0]
+    assert cli("revoke", "--user", "ada@example.org", token_id).returncode == 0
+    assert app.client.get(f"/workflow/status/{run_id}", headers=headers).status_code == 401
+    assert "revoked" in cli("list", "--user", "ada@example.org").stdout
+    missing = cli("create", "--user", "nobody@example.org", "x")
+    assert missing.returncode == 1
+    assert "no user with e-mail nobody@example.org" in missing.stderr

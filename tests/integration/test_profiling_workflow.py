@@ -200,3 +200,31 @@ def test_llm_reply_is_used_and_a_timeout_falls_back_offline_with_a_warning(
             assert user is not None
             assert user.profile is not None
             assert user.profile["name"] == cv_fixtures.ICU_NURSE.name
+
+
+def test_an_empty_llm_profile_falls_back_offline_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+    pg_database: PostgresDatabase,
+    pg_engine: Engine,
+    tmp_path: Path,
+) -> None:
+    with LlmStub() as llm:
+        configure(
+            monkeypatch, pg_database, tmp_path, LLM_BASE_URL=llm.base_url, LLM_MODEL=llm.model
+        )
+        llm.handler = lambda _body: "{}"  # valid JSON, every field empty
+        user_id = add_user(pg_engine)
+        cv = cv_fixtures.render_markdown(cv_fixtures.ELECTRICIAN).encode()
+        run_id = queue_profiling(pg_engine, tmp_path / "storage", user_id, cv, "cv.md")
+        assert profiling.execute(run_id) == RunStatus.COMPLETED
+        assert len(llm.requests) == 1
+    run = load_run(pg_engine, run_id)
+    assert run.warnings == [
+        "The language model returned an empty profile; "
+        "the profile was built by the offline extractor instead."
+    ]
+    with OrmSession(pg_engine) as db:
+        user = db.get(User, user_id)
+        assert user is not None
+        assert user.profile is not None
+        assert user.profile["name"] == cv_fixtures.ELECTRICIAN.name
