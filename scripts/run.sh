@@ -10,6 +10,8 @@ bash scripts/bootstrap.sh
 VENV="${VENV:-.venv}"
 "$VENV/bin/jobagent" db upgrade
 
+# Sign-in redirects and same-origin checks need the URL people open.
+export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:${PORT:-3000}}"
 mkdir -p var
 "$VENV/bin/jobagent" worker --concurrency "${WORKER_CONCURRENCY:-2}" >>var/worker.log 2>&1 &
 worker_pid=$!
