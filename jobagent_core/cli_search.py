@@ -66,7 +66,9 @@ def run_search(
         fail("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()))
         return
     try:
-        check_sources(request.sources, settings)
+        if any(s.startswith("file:") for s in request.sources):
+            raise SourceSpecError("--source file:… is not supported here; use the web app.")
+        check_sources(request.sources, settings, user_id="")
     except SourceSpecError as err:
         fail(str(err))
 

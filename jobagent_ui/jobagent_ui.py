@@ -11,9 +11,14 @@ from starlette.types import ASGIApp
 from jobagent_core.api.app import mount_api
 from jobagent_core.config import Settings, SettingsError, get_settings
 from jobagent_ui.pages.access_pending import access_pending
+from jobagent_ui.pages.applications import applications
 from jobagent_ui.pages.home import home
+from jobagent_ui.pages.match_detail import match_detail
+from jobagent_ui.pages.matches import matches
 from jobagent_ui.pages.onboarding import onboarding
 from jobagent_ui.pages.profile import profile
+from jobagent_ui.pages.search import search
+from jobagent_ui.pages.settings import settings as settings_page
 from jobagent_ui.pages.sign_in import sign_in
 
 
@@ -36,4 +41,6 @@ settings_or_exit()  # fail at import, before Reflex compiles or serves anything
 # The Radix theme is configured in rxconfig.py (RadixThemesPlugin).
 app = rx.App(api_transformer=with_api)
 for page in (home, sign_in, access_pending, onboarding, profile):
+    page.add_to(app)
+for page in (search, matches, match_detail, applications, settings_page):
     page.add_to(app)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from jobagent_core.auth.service import safe_callback_path
 
 HOME = "/"
+DASHBOARD = HOME  # the signed-in home is the dashboard
 SIGN_IN = "/sign-in"
 ACCESS_PENDING = "/access-pending"
 ONBOARDING = "/onboarding"
 PROFILE = "/profile"
+SEARCH = "/search"
+MATCHES = "/matches"
+MATCH_DETAIL = "/matches/[match_id]"  # a dynamic route: read `match_id` from the router
+APPLICATIONS = "/applications"
+SETTINGS = "/settings"
 
 # Full-page endpoints of jobagent_core's HTTP face (not Reflex routes).
 GOOGLE_SIGN_IN = "/api/auth/sign-in/google"
@@ -32,6 +38,19 @@ def return_path(value: str | None) -> str:
 def page_path(path: str) -> str:
     """`path` without the trailing slash the static server adds ("/sign-in/")."""
     return path.rstrip("/") or HOME
+
+
+def route_of(route_id: str) -> str:
+    """The route constant a page was matched by (`router.route_id`): Reflex calls
+    the home page "/index", and dynamic routes keep their pattern
+    ("/matches/[match_id]")."""
+    path = page_path(route_id)
+    return HOME if path == "/index" else path
+
+
+def match_detail_path(match_id: str) -> str:
+    """The page of one match, e.g. "/matches/abc123"."""
+    return f"{MATCHES}/{quote(match_id, safe='')}"
 
 
 def sign_in_path(wanted: str = HOME) -> str:

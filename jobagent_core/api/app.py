@@ -10,6 +10,7 @@ from starlette.types import ASGIApp
 
 from jobagent_core import __version__
 from jobagent_core.api.auth_routes import AuthRoutes
+from jobagent_core.api.match_routes import MatchRoutes
 from jobagent_core.api.workflow_routes import WorkflowRoutes
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.config import Settings, get_settings
@@ -24,6 +25,7 @@ def api_routes(settings: Settings, authenticator: Authenticator) -> list[Route]:
         Route("/health", health, methods=["GET"]),
         *AuthRoutes(settings, authenticator).routes(),
         *WorkflowRoutes(settings, authenticator).routes(),
+        *MatchRoutes(settings, authenticator).routes(),
     ]
 
 

@@ -17,6 +17,7 @@ from kombu.entity import Queue
 
 from jobagent_core.config import Settings, get_settings
 from jobagent_core.db.enums import RunKind
+from jobagent_core.tasks import embedded_broker
 
 QUEUE_FOR_KIND = {RunKind.PROFILING: "profiling", RunKind.JOB_SEARCH: "search"}
 QUEUES = tuple(QUEUE_FOR_KIND.values())
@@ -34,7 +35,7 @@ def broker_settings(settings: Settings) -> dict[str, Any]:
     for sub in ("messages", "processed", "control"):
         (queue_dir / sub).mkdir(parents=True, exist_ok=True)
     return {
-        "broker_url": "filesystem://",
+        "broker_url": f"{embedded_broker.SCHEME}://",
         "broker_transport_options": {
             "data_folder_in": str(queue_dir / "messages"),
             "data_folder_out": str(queue_dir / "messages"),
@@ -51,7 +52,12 @@ def broker_settings(settings: Settings) -> dict[str, Any]:
 def create_celery(settings: Settings | None = None) -> Celery:
     settings = settings or get_settings()
     app = Celery(
-        "jobagent", include=["jobagent_core.tasks.workflow_tasks", "jobagent_core.tasks.recovery"]
+        "jobagent",
+        include=[
+            "jobagent_core.tasks.workflow_tasks",
+            "jobagent_core.tasks.recovery",
+            "jobagent_core.tasks.account_tasks",
+        ],
     )
     app.conf.update(
         **broker_settings(settings),

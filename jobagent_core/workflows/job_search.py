@@ -44,6 +44,7 @@ from jobagent_core.workflows.applications import write_application
 from jobagent_core.workflows.delivery_step import deliver
 from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError
 from jobagent_core.workflows.engine import execute as run_steps
+from jobagent_core.workflows.job_search_start import FILE_PREFIX, file_key
 from jobagent_core.workflows.research_step import research_match
 
 log = logging.getLogger(__name__)
@@ -76,14 +77,19 @@ class SearchContext:
 # -- discovery ---------------------------------------------------------------------
 
 
-def _source(spec: str, settings: Settings) -> JobSource:
+def _source(spec: str, settings: Settings, user_id: str) -> JobSource:
     if spec == "sample":
         return SampleSource()
-    if spec.startswith("file:"):
-        key = spec.removeprefix("file:")
+    if spec.startswith(FILE_PREFIX):
+        key = file_key(user_id, spec, settings)
         data = FileStore(settings.STORAGE_DIR).read(key)
-        return FileSource(data, key.rsplit("/", 1)[-1])
+        return FileSource(data, "the uploaded job file")
     return build_source(spec, settings=settings)
+
+
+def _label(spec: str) -> str:
+    """How a source is named to people: never a storage key or signature."""
+    return "uploaded job file" if spec.startswith(FILE_PREFIX) else spec
 
 
 def discover(ctx: SearchContext, reporter: RunReporter) -> None:
@@ -113,16 +119,16 @@ def discover(ctx: SearchContext, reporter: RunReporter) -> None:
     found: list[PostingData] = []
     for spec in ctx.search.sources or ["sample"]:
         try:
-            result = _source(spec, ctx.settings).search(query)
+            result = _source(spec, ctx.settings, ctx.user_id).search(query)
         except (SourceSpecError, SourceFileError, FileNotFoundError) as err:
-            reporter.warn(f"{spec}: {err}")
+            reporter.warn(f"{_label(spec)}: {err}")
             continue
         except Exception:  # a source's bug must not sink the other sources
-            log.exception("source %s failed", spec)
-            reporter.warn(f"{spec}: the source failed unexpectedly and was skipped.")
+            log.exception("source %s failed", _label(spec))
+            reporter.warn(f"{_label(spec)}: the source failed unexpectedly and was skipped.")
             continue
         for warning in result.warnings:
-            reporter.warn(f"{spec}: {warning}")
+            reporter.warn(f"{_label(spec)}: {warning}")
         found.extend(result.postings)
 
     kept = apply_filters(

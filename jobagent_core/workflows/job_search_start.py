@@ -6,11 +6,14 @@ searches and refuse the same mistakes with the same words.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy.orm import Session as DbSession
 
+from jobagent_core.auth.secret import auth_secret
 from jobagent_core.config import Settings
 from jobagent_core.db.enums import RunKind
 from jobagent_core.db.models import JobSearch, Run, User
@@ -72,10 +75,39 @@ class NoSuggestedTitles(ValueError):
         super().__init__("Your profile has no suggested job titles yet: build your profile first.")
 
 
-def check_sources(sources: Sequence[str], settings: Settings) -> None:
-    """Raise `SourceSpecError` for a source this install cannot use, in words."""
+FILE_PREFIX = "file:"
+
+
+def _file_signature(user_id: str, key: str, settings: Settings) -> str:
+    message = f"{user_id}\n{key}".encode()
+    return hmac.new(auth_secret(settings).encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def file_source(user_id: str, key: str, settings: Settings) -> str:
+    """The source spec for a job file `user_id` uploaded (stored under `key`).
+
+    Signed for that user: a spec naming someone else's file, or made up by a
+    client, is refused by `file_key`."""
+    return f"{FILE_PREFIX}{key}:{_file_signature(user_id, key, settings)}"
+
+
+def file_key(user_id: str, spec: str, settings: Settings) -> str:
+    """The storage key inside a file source spec, if it was issued to `user_id`."""
+    key, _, signature = spec.removeprefix(FILE_PREFIX).rpartition(":")
+    expected = _file_signature(user_id, key, settings)
+    if not key or not hmac.compare_digest(signature, expected):
+        raise SourceSpecError(
+            "Upload the job file again in the web app: this file source is not valid."
+        )
+    return key
+
+
+def check_sources(sources: Sequence[str], settings: Settings, *, user_id: str) -> None:
+    """Raise `SourceSpecError` for a source this install (or this user) cannot use."""
     for spec in sources:
-        if spec != SAMPLE_SOURCE and not spec.startswith("file:"):
+        if spec.startswith(FILE_PREFIX):
+            file_key(user_id, spec, settings)
+        elif spec != SAMPLE_SOURCE:
             build_source(spec, settings=settings)
 
 
@@ -83,7 +115,7 @@ def start_job_search(
     db: DbSession, user_id: str, request: JobSearchRequest, settings: Settings
 ) -> Run:
     """A job search and its pending run (commit, then `queue_run`)."""
-    check_sources(request.sources, settings)
+    check_sources(request.sources, settings, user_id=user_id)
     search = JobSearch(
         user_id=user_id,
         title=request.title,

@@ -1,5 +1,8 @@
-"""Page frames: the signed-in layout (header + main) and the centred card of the
-sign-in and access-pending pages."""
+"""Page frames: the signed-in layout (header with the navigation of every page,
+then main) and the centred card of the sign-in and access-pending pages.
+
+The signed-in frame subscribes its tab to live run changes when it mounts (every
+private page, on every client-side navigation)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import reflex as rx
 from jobagent_ui import routes
 from jobagent_ui.components.native_form import post_form
 from jobagent_ui.state.auth import AuthState
+from jobagent_ui.state.live import LiveState
 
 APP_NAME = "Job Agent"
 CONTENT_WIDTH = "960px"
@@ -86,31 +90,70 @@ def brand_link() -> rx.Component:
     )
 
 
+# The header's links, in order: (label, route, Lucide icon).
+NAV_ITEMS = [
+    ("Dashboard", routes.DASHBOARD, "layout-dashboard"),
+    ("Search", routes.SEARCH, "search"),
+    ("Matches", routes.MATCHES, "sparkles"),
+    ("Applications", routes.APPLICATIONS, "kanban"),
+    ("Profile", routes.PROFILE, "id-card"),
+    ("Settings", routes.SETTINGS, "settings"),
+]
+
+
+def _is_current(href: str) -> rx.Var[bool]:
+    """Whether the page shown is `href` (or, for /matches, one of its matches)."""
+    path = rx.State.router.route_id  # the route pattern, e.g. "/matches/[match_id]"
+    if href == routes.DASHBOARD:
+        return (path == "/index") | (path == "/")  # see routes.route_of
+    return (path == href) | path.startswith(f"{href}/")
+
+
 def nav_link(label: str, href: str, icon: str) -> rx.Component:
     """A header link; below 520 px only its icon shows (the name stays for screen readers)."""
-    return rx.link(
-        rx.hstack(
-            rx.icon(icon, size=16),
-            rx.el.span(label, display=["none", "inline"]),
-            align="center",
-            spacing="1",
+    current = _is_current(href)
+    return rx.el.li(
+        rx.link(
+            rx.hstack(
+                rx.icon(icon, size=16),
+                rx.el.span(label, display=["none", "inline"]),
+                align="center",
+                spacing="1",
+            ),
+            href=href,
+            aria_label=label,
+            title=label,
+            size="2",
+            weight="medium",
+            color_scheme=rx.cond(current, "indigo", "gray"),
+            high_contrast=True,
+            underline="hover",
+            white_space="nowrap",
+            display="inline-flex",
+            padding_x="0.5rem",
+            padding_y="0.5rem",
+            border_bottom=rx.cond(current, "2px solid var(--accent-9)", "2px solid transparent"),
+            custom_attrs={"aria-current": rx.cond(current, "page", "false")},
         ),
-        href=href,
-        aria_label=label,
-        size="2",
-        weight="medium",
-        color_scheme="gray",
-        high_contrast=True,
-        underline="hover",
-        white_space="nowrap",
-        padding_y="0.375rem",
     )
 
 
 def app_nav() -> rx.Component:
     return rx.el.nav(
-        rx.hstack(nav_link("Profile", routes.PROFILE, "id-card"), spacing="3", align="center"),
+        rx.el.ul(
+            *(nav_link(*item) for item in NAV_ITEMS),
+            display="flex",
+            gap=["0", "var(--space-1)"],
+            justify_content=["space-between", "start"],
+            list_style="none",
+            margin="0",
+            padding="0",
+        ),
         aria_label="Main",
+        max_width=CONTENT_WIDTH,
+        margin_x="auto",
+        padding_x=["0.25rem", "1.5rem"],
+        overflow_x="auto",
     )
 
 
@@ -118,7 +161,6 @@ def app_header() -> rx.Component:
     return rx.el.header(
         rx.hstack(
             brand_link(),
-            app_nav(),
             rx.spacer(),
             user_badge(),
             sign_out_button(compact_on_phones=True, size="2"),
@@ -127,8 +169,10 @@ def app_header() -> rx.Component:
             max_width=CONTENT_WIDTH,
             margin_x="auto",
             padding_x=["0.75rem", "1.5rem"],
-            padding_y="0.625rem",
+            padding_top="0.625rem",
+            padding_bottom="0.25rem",
         ),
+        app_nav(),
         position="sticky",
         top="0",
         z_index="10",
@@ -152,6 +196,7 @@ def app_layout(content: rx.Component) -> rx.Component:
         ),
         min_height="100vh",
         background_color="var(--gray-2)",
+        on_mount=LiveState.subscribe,
     )
 
 

@@ -1,78 +1,96 @@
-"""`/`: the signed-in home. For now a welcome and what the agent will do next;
-someone without a profile yet is sent on to onboarding."""
+"""`/`: the dashboard — counts, matches by stage, matches per search, and the runs,
+kept live without reloading. Someone without a profile yet is sent on to
+onboarding."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from jobagent_ui import routes
-from jobagent_ui.components.icon_tile import icon_tile
+from jobagent_ui.components.charts import score_chart
+from jobagent_ui.components.runs_table import runs_table
+from jobagent_ui.components.stat_cards import stage_counts, stat_cards
+from jobagent_ui.components.status_panels import empty_panel, error_panel, loading_panel
 from jobagent_ui.state.auth import AuthState
-from jobagent_ui.state.profile import ProfileState
+from jobagent_ui.state.dashboard import DashboardState
 from jobagent_ui.templates.page import private_page
 
-NEXT_STEPS = [
-    (
-        "file-text",
-        "Upload your CV",
-        "Job Agent reads it to learn your skills, experience and the roles you fit.",
-    ),
-    (
-        "search",
-        "Discover matching jobs",
-        "It searches job boards and ranks each opening by how well it suits you.",
-    ),
-    (
-        "send",
-        "Apply with confidence",
-        "For the jobs you pick, it drafts a tailored CV and cover letter.",
-    ),
-]
+
+def link_button(label: str, href: str, icon: str, *, variant: str = "solid") -> rx.Component:
+    return rx.button(
+        rx.link(
+            rx.hstack(rx.icon(icon, size=16), label, align="center", spacing="2"),
+            href=href,
+            underline="none",
+            color="inherit",
+        ),
+        as_child=True,
+        variant=variant,
+        size="2",
+    )
 
 
-def next_step(icon: str, title: str, text: str) -> rx.Component:
-    return rx.el.li(
+def empty_state() -> rx.Component:
+    return empty_panel(
+        "rocket",
+        "No runs yet",
+        "Job Agent works in runs: one reads your CV into a profile, others search job "
+        "boards and rank what they find. They appear here as they happen.",
         rx.hstack(
-            icon_tile(icon),
-            rx.vstack(
-                rx.text(title, size="3", weight="medium"),
-                rx.text(text, size="2", color_scheme="gray"),
-                spacing="1",
-            ),
-            align="start",
+            link_button("Upload a CV to build your profile", routes.ONBOARDING, "file-up"),
+            link_button("Start a search", routes.SEARCH, "search", variant="soft"),
             spacing="3",
+            wrap="wrap",
         ),
     )
 
 
-@private_page(routes.HOME, "Home", on_load=ProfileState.send_newcomers_to_onboarding)
-def home() -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(f"Welcome, {AuthState.user_name}", as_="h1", size="7"),
-            rx.text(
-                "You're signed in. Here is what Job Agent will do for you, step by step.",
-                size="3",
-                color_scheme="gray",
+def dashboard_content() -> rx.Component:
+    return rx.cond(
+        DashboardState.loading,
+        loading_panel("Loading your dashboard…"),
+        rx.cond(
+            DashboardState.load_error != "",
+            error_panel(DashboardState.load_error, on_retry=DashboardState.load),
+            rx.cond(
+                DashboardState.runs_total == 0,
+                empty_state(),
+                rx.vstack(
+                    rx.el.section(stat_cards(), aria_label="Figures", width="100%"),
+                    stage_counts(),
+                    score_chart(),
+                    runs_table(),
+                    spacing="5",
+                    width="100%",
+                ),
             ),
-            rx.separator(size="4"),
-            rx.hstack(
-                rx.heading("What's next", as_="h2", size="4"),
-                rx.badge("Coming soon", color_scheme="amber", variant="soft"),
-                align="center",
-                spacing="3",
-            ),
-            rx.el.ol(
-                *(next_step(*step) for step in NEXT_STEPS),
-                display="flex",
-                flex_direction="column",
-                gap="var(--space-4)",
-                list_style="none",
-                margin="0",
-                padding="0",
-            ),
-            spacing="4",
         ),
-        size="4",
+    )
+
+
+@private_page(routes.DASHBOARD, "Dashboard", on_load=DashboardState.load)
+def home() -> rx.Component:
+    return rx.vstack(
+        rx.flex(
+            rx.vstack(
+                rx.heading(
+                    f"Welcome, {AuthState.user_name}",
+                    as_="h1",
+                    size=rx.breakpoints(initial="6", sm="7"),
+                ),
+                rx.text(
+                    "Your searches, matches and applications at a glance.", color_scheme="gray"
+                ),
+                spacing="1",
+            ),
+            rx.spacer(),
+            link_button("New search", routes.SEARCH, "search"),
+            direction=rx.breakpoints(initial="column", sm="row"),
+            align=rx.breakpoints(initial="start", sm="center"),
+            gap="var(--space-3)",
+            width="100%",
+        ),
+        dashboard_content(),
+        spacing="5",
         width="100%",
     )

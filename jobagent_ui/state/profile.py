@@ -16,7 +16,6 @@ from pydantic import ValidationError
 from reflex.event import EventSpec
 
 from jobagent_core.profiling.schemas import MAX_SUGGESTED_TITLES
-from jobagent_ui import routes
 from jobagent_ui.state import profiling_data as data
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
 
@@ -104,19 +103,6 @@ class ProfileState(rx.State):
     def load_failed(self, message: str) -> None:
         self.loading = False
         self.load_error = message
-
-    @rx.event
-    async def send_newcomers_to_onboarding(self) -> EventSpec | None:
-        """on_load of `/`: someone with access but no profile yet starts onboarding."""
-        user = await current_user(self)
-        if user is None or not user.has_access:
-            return None  # the guard is sending this visitor elsewhere
-        try:
-            known = await asyncio.to_thread(data.has_profile, user.id)
-        except Exception:
-            log.exception("could not check for a profile")
-            return None  # the home page works without knowing
-        return None if known else rx.redirect(routes.ONBOARDING, replace=True)
 
     # ------------------------------------------------------------------ editing
 

@@ -125,3 +125,13 @@ def profiling_server(
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Launch Debian's Chromium (Playwright's browser download is unavailable)."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+# -- Dashboard and live status (test_dashboard_live.py) --------------------------------
+
+
+@pytest.fixture(scope="session")
+def dashboard_server(start_app_server: Callable[..., AppServer]) -> AppServer:
+    """Sign-in by session cookies the tests mint; runs are written by the test
+    process through the core RunReporter, exactly as a worker writes them."""
+    return start_app_server(name="dashboard")

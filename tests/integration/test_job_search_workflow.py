@@ -291,6 +291,12 @@ def test_api_starts_searches_owner_only(client: TestClient, pg_engine: Engine) -
         ("/workflow/job-search", {"title": "X", "filters": {"salary": 1}}, "salary"),
         ("/workflow/job-search", {"title": "X", "sources": ["serpapi"]}, "SERPAPI_API_KEY"),
         ("/workflow/job-search/from-profile", {"titles": "Nurse"}, "titles"),
+        # A stored file named by a client (e.g. another user's CV) is never read.
+        (
+            "/workflow/job-search",
+            {"title": "X", "sources": ["file:sha256/ab/" + "ab" * 32 + ".json"]},
+            "Upload the job file again",
+        ),
     ],
 )
 def test_api_refuses_bad_bodies_in_words(

@@ -1,0 +1,132 @@
+"""Deleting an account and everything its owner has: "delete my account and data".
+
+The web app may not DELETE (its database role cannot), so it queues
+`request_deletion(user_id)`; a worker, on the admin role, runs `delete_account`:
+the `user` row goes, and with it (ON DELETE CASCADE) sessions, accounts, API
+tokens, CVs, searches, runs, matches and artifacts. Then the stored files only
+this person referenced go too. Postings and company research are public data
+shared by everyone and stay.
+
+Storage is content-addressed, so two people who uploaded the same CV share one
+file: a file is removed only when no one else's rows still name it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, String, cast, or_, select
+from sqlalchemy.orm import Session as DbSession
+
+from jobagent_core.db.engine import session_scope
+from jobagent_core.db.models import Artifact, Document, JobSearch, User
+from jobagent_core.storage import FileStore, InvalidStorageKey
+
+log = logging.getLogger(__name__)
+
+TASK_NAME = "jobagent.delete_account"
+FILE_SOURCE_PREFIX = "file:"
+_ARTIFACT_KEYS = (
+    Artifact.cover_letter_pdf_key,
+    Artifact.cover_letter_docx_key,
+    Artifact.cv_pdf_key,
+    Artifact.cv_docx_key,
+)
+
+
+@dataclass(frozen=True)
+class DeletionReport:
+    deleted: bool  # False when the account was already gone
+    files_removed: int = 0
+    files_kept: int = 0  # still used by someone else
+
+
+def owned_file_keys(db: DbSession, user_id: str) -> set[str]:
+    """Every storage key `user_id`'s rows name: CVs, letters and CVs written for
+    them, uploaded job files, and the profile's source files."""
+    keys: set[str] = set(
+        db.scalars(select(Document.storage_key).where(Document.user_id == user_id))
+    )
+    for row in db.execute(select(*_ARTIFACT_KEYS).where(Artifact.user_id == user_id)):
+        keys.update(key for key in row if key)
+    for sources in db.scalars(select(JobSearch.sources).where(JobSearch.user_id == user_id)):
+        keys.update(_file_keys(sources or []))
+    user = db.get(User, user_id)
+    if user is not None:
+        keys.update(str(k) for k in user.source_pdfs or [] if k)
+    return keys
+
+
+def _file_keys(sources: Iterable[object]) -> set[str]:
+    return {
+        str(spec).removeprefix(FILE_SOURCE_PREFIX)
+        for spec in sources
+        if str(spec).startswith(FILE_SOURCE_PREFIX)
+    }
+
+
+def used_by_others(db: DbSession, user_id: str, key: str) -> bool:
+    """Whether any other user's rows name storage key `key`."""
+    document = select(Document.id).where(Document.user_id != user_id, Document.storage_key == key)
+    artifact = select(Artifact.id).where(
+        Artifact.user_id != user_id, or_(*(column == key for column in _ARTIFACT_KEYS))
+    )
+    if db.execute(document.limit(1)).first() or db.execute(artifact.limit(1)).first():
+        return True
+    # JSON lists: a text match finds the candidates, the exact test is made here.
+    searches = select(JobSearch.sources).where(
+        JobSearch.user_id != user_id, cast(JobSearch.sources, String).contains(key)
+    )
+    if any(key in _file_keys(sources or []) for sources in db.scalars(searches)):
+        return True
+    profiles = select(User.source_pdfs).where(
+        User.id != user_id, cast(User.source_pdfs, String).contains(key)
+    )
+    return any(key in (keys or []) for keys in db.scalars(profiles))
+
+
+def delete_account(engine: Engine, user_id: str, store: FileStore) -> DeletionReport:
+    """Delete `user_id` and all they own (run by a worker on the admin role).
+
+    Idempotent: an account already gone reports `deleted=False`. Files are removed
+    after the rows are committed, so a failure leaves at worst an unreferenced
+    file, never a row pointing at a missing one.
+    """
+    with session_scope(engine) as db:
+        # Lock the row: a second deletion request waits, then finds nothing.
+        lock = db.get_bind().dialect.name != "sqlite"
+        user = db.get(User, user_id, with_for_update=lock)
+        if user is None:
+            return DeletionReport(deleted=False)
+        keys = owned_file_keys(db, user_id)
+        shared = {key for key in keys if used_by_others(db, user_id, key)}
+        db.delete(user)
+        db.flush()
+    removed = 0
+    for key in sorted(keys - shared):
+        try:
+            path = store.path(key)
+        except InvalidStorageKey:
+            log.warning("account %s named an invalid storage key; skipped", user_id)
+            continue
+        try:
+            path.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+    log.info("deleted account %s: %d files removed, %d shared kept", user_id, removed, len(shared))
+    return DeletionReport(deleted=True, files_removed=removed, files_kept=len(shared))
+
+
+def request_deletion(user_id: str) -> None:
+    """Queue the deletion of `user_id` (the web app's side; a worker does it).
+
+    Raises whatever the broker raises when it cannot be reached: the caller tells
+    the person nothing was deleted.
+    """
+    from jobagent_core.tasks.celery_app import get_celery
+
+    celery = get_celery()
+    celery.send_task(TASK_NAME, args=[user_id], queue=celery.conf.task_default_queue)

@@ -1,0 +1,129 @@
+"""The searches just started, followed live: status, step, counters, progress."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from jobagent_ui import routes
+from jobagent_ui.state.search import RunCard, SearchState
+
+_STATUS_COLORS = {
+    "pending": "gray",
+    "running": "indigo",
+    "completed": "green",
+    "failed": "red",
+    "cancelled": "amber",
+}
+
+
+def _counter(label: str, value: rx.Var[int]) -> rx.Component:
+    return rx.vstack(
+        rx.text(value, size="4", weight="bold"),
+        rx.text(label, size="1", color_scheme="gray"),
+        spacing="0",
+        align="start",
+    )
+
+
+def run_card(run: RunCard) -> rx.Component:
+    return rx.el.li(
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.text(run.title, size="3", weight="bold", flex="1", min_width="0"),
+                    rx.badge(
+                        run.status_label,
+                        color_scheme=rx.match(run.status, *_STATUS_COLORS.items(), "gray"),
+                        variant="soft",
+                    ),
+                    align="center",
+                    spacing="3",
+                    width="100%",
+                ),
+                rx.progress(
+                    value=run.percent,
+                    max=100,
+                    aria_label="Progress of " + run.title,
+                    width="100%",
+                ),
+                rx.text(
+                    rx.cond(
+                        run.active,
+                        rx.cond(
+                            run.current_step != "", run.current_step + "…", "Waiting for a worker…"
+                        ),
+                        rx.cond(run.status == "completed", "Finished.", run.error),
+                    ),
+                    size="2",
+                    color_scheme=rx.cond(run.status == "failed", "red", "gray"),
+                ),
+                rx.hstack(
+                    _counter("found", run.found),
+                    _counter("matches", run.matched),
+                    _counter("letters written", run.written),
+                    spacing="5",
+                ),
+                rx.cond(
+                    run.warnings.length() > 0,
+                    rx.el.ul(
+                        rx.foreach(
+                            run.warnings,
+                            lambda w: rx.el.li(rx.text(w, size="1", overflow_wrap="anywhere")),
+                        ),
+                        color="var(--amber-11)",
+                        padding_left="1rem",
+                        margin="0",
+                    ),
+                ),
+                rx.cond(
+                    run.status == "completed",
+                    rx.link(
+                        rx.hstack(
+                            rx.icon("sparkles", size=16),
+                            "See the matches",
+                            spacing="1",
+                            align="center",
+                        ),
+                        href=run.matches_url,
+                        weight="medium",
+                    ),
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            width="100%",
+        ),
+        custom_attrs={"data-status": run.status},
+        aria_live="polite",
+    )
+
+
+def started_runs() -> rx.Component:
+    return rx.cond(
+        SearchState.runs.length() > 0,
+        rx.el.section(
+            rx.vstack(
+                rx.hstack(
+                    rx.heading("Your searches", as_="h2", size="5", flex="1"),
+                    rx.link("Open the dashboard", href=routes.HOME, size="2"),
+                    align="center",
+                    width="100%",
+                ),
+                rx.el.ul(
+                    rx.foreach(SearchState.runs, run_card),
+                    aria_label="Searches started",
+                    display="flex",
+                    flex_direction="column",
+                    gap="var(--space-3)",
+                    list_style="none",
+                    margin="0",
+                    padding="0",
+                    width="100%",
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            aria_label="Your searches",
+            width="100%",
+        ),
+    )

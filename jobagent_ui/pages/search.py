@@ -1,0 +1,53 @@
+"""`/search`: start job searches (one title, or every suggested title) and watch
+them run."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from jobagent_ui import routes
+from jobagent_ui.components.search_form import filters, sources, start_buttons, what_and_where
+from jobagent_ui.components.search_runs import started_runs
+from jobagent_ui.components.status_panels import error_panel, loading_panel, section_card
+from jobagent_ui.state.search import SearchState
+from jobagent_ui.templates.page import private_page
+
+
+def search_form() -> rx.Component:
+    # Not one <form>: the board watchers are small forms of their own (forms do not
+    # nest). Enter in the title or location starts the search (see the inputs).
+    return rx.el.section(
+        rx.vstack(
+            section_card("What and where", what_and_where()),
+            section_card(
+                "Sources",
+                sources(),
+                description="Where to look. Live boards need the internet; the sample "
+                "works anywhere.",
+            ),
+            section_card("Filters", filters()),
+            start_buttons(),
+            spacing="5",
+            width="100%",
+        ),
+        aria_label="New search",
+        width="100%",
+    )
+
+
+@private_page(routes.SEARCH, "Search", on_load=SearchState.open_page)
+def search() -> rx.Component:
+    return rx.vstack(
+        rx.heading("Search for jobs", as_="h1", size="7"),
+        rx.cond(
+            SearchState.loading,
+            loading_panel("Loading your profile's titles…"),
+            rx.cond(
+                SearchState.load_error != "",
+                error_panel(SearchState.load_error, on_retry=SearchState.open_page),
+                rx.vstack(started_runs(), search_form(), spacing="5", width="100%"),
+            ),
+        ),
+        spacing="5",
+        width="100%",
+    )

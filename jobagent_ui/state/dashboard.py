@@ -1,0 +1,328 @@
+"""The dashboard: counts, a page of runs (newest first) and the chart, kept live.
+
+Opening the page subscribes this tab to the live hub first, then reads the
+snapshot (one transaction, four queries) on a worker thread, so no change can
+slip between the two. Afterwards the hub calls `apply_live` with the user's
+changed runs, and `live_refresh` reloads counts and chart — once per user and
+tick, only when a run started or ended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+import reflex as rx
+
+from jobagent_core.db.engine import session_scope, ui_engine
+from jobagent_core.db.enums import ApplicationStage, RunKind, RunStatus
+from jobagent_core.live.poller import RunChange
+from jobagent_core.profiling.service import get_profile
+from jobagent_core.tracking.dashboard import (
+    DEFAULT_PAGE_SIZE,
+    DashboardOverview,
+    DashboardSummary,
+    PageCursor,
+    RunRow,
+    RunsPage,
+    dashboard_overview,
+    dashboard_summary,
+    runs_page,
+)
+from jobagent_ui import routes
+from jobagent_ui.state.auth import current_user
+from jobagent_ui.state.live import hub, live_page
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE: Final = DEFAULT_PAGE_SIZE
+LOAD_FAILED: Final = "Your dashboard could not be loaded just now. Please try again in a moment."
+PAGE_FAILED: Final = "That page of runs could not be loaded. Please try again."
+
+STATUS_LABELS: Final = {
+    RunStatus.PENDING: "Waiting",
+    RunStatus.RUNNING: "Running",
+    RunStatus.COMPLETED: "Completed",
+    RunStatus.FAILED: "Failed",
+    RunStatus.CANCELLED: "Cancelled",
+}
+KIND_LABELS: Final = {RunKind.JOB_SEARCH: "Job search", RunKind.PROFILING: "Profiling"}
+STAGE_LABELS: Final = {
+    ApplicationStage.NEW: "New",
+    ApplicationStage.SAVED: "Saved",
+    ApplicationStage.APPLIED: "Applied",
+    ApplicationStage.INTERVIEWING: "Interviewing",
+    ApplicationStage.OFFER: "Offer",
+    ApplicationStage.REJECTED: "Rejected",
+    ApplicationStage.NOT_INTERESTED: "Not interested",
+}
+
+
+@dataclasses.dataclass
+class RunView:
+    """A run as the table shows it (display values only)."""
+
+    id: str = ""
+    kind: str = ""
+    kind_label: str = ""
+    title: str = ""
+    location: str = ""
+    status: str = ""
+    status_label: str = ""
+    current_step: str = ""
+    progress_percent: int = 0
+    progress_text: str = ""
+    found: int = 0
+    screened: int = 0
+    matched: int = 0
+    research: str = ""
+    fabrication: str = ""
+    created_at: str = ""  # ISO 8601, UTC; the browser shows it in local time
+    started_at: str = ""
+    finished_at: str = ""
+    error_message: str = ""
+    warnings: int = 0
+    active: bool = False
+
+
+@dataclasses.dataclass
+class StageCount:
+    stage: str = ""
+    label: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    has_profile: bool
+    overview: DashboardOverview | None  # None without a profile (the page redirects)
+
+
+def _iso(value: datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _done_failed(done: int, failed: int) -> str:
+    if not done and not failed:
+        return "—"
+    return f"{done} done, {failed} failed" if failed else f"{done} done"
+
+
+def run_view(run: RunRow) -> RunView:
+    if run.status == RunStatus.COMPLETED:
+        percent = 100
+    elif run.progress_total > 0:
+        percent = min(100, round(100 * run.progress_done / run.progress_total))
+    else:
+        percent = 0
+    profiling = run.kind == RunKind.PROFILING
+    title = "Profile from your CVs" if profiling else run.title or "Job search"
+    return RunView(
+        id=run.id,
+        kind=run.kind,
+        kind_label=KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
+        title=title,
+        location=run.location or ("" if profiling else "Any location"),
+        status=run.status,
+        status_label=STATUS_LABELS.get(run.status, run.status.capitalize()),
+        current_step=run.current_step or "",
+        progress_percent=percent,
+        progress_text=(
+            f"{run.progress_done} of {run.progress_total}" if run.progress_total > 0 else ""
+        ),
+        found=run.found,
+        screened=run.screened,
+        matched=run.matched,
+        research=_done_failed(run.research_done, run.research_failed),
+        fabrication=_done_failed(run.fabrication_done, run.fabrication_failed),
+        created_at=_iso(run.created_at),
+        started_at=_iso(run.started_at),
+        finished_at=_iso(run.finished_at),
+        error_message=run.error_message or "",
+        warnings=len(run.warnings),
+        active=run.active,
+    )
+
+
+def load_snapshot(user_id: str) -> Snapshot:
+    """Blocking: whether the user has a profile and, if so, their dashboard."""
+    with session_scope(ui_engine()) as db:
+        if get_profile(db, user_id) is None:
+            return Snapshot(has_profile=False, overview=None)
+        return Snapshot(has_profile=True, overview=dashboard_overview(db, user_id))
+
+
+def load_page(user_id: str, after: PageCursor | None) -> RunsPage:
+    with session_scope(ui_engine()) as db:
+        return runs_page(db, user_id, after=after, limit=PAGE_SIZE)
+
+
+@live_page(routes.DASHBOARD)
+class DashboardState(rx.State):
+    loading: bool = True
+    load_error: str = ""
+    page_loading: bool = False
+
+    runs_total: int = 0
+    runs_active: int = 0
+    matches_total: int = 0
+    applications: int = 0
+    stages: list[StageCount] = []
+    chart: list[dict[str, Any]] = []
+
+    runs: list[RunView] = []
+    page_index: int = 0  # 0 = the newest runs
+    has_next: bool = False
+    # Where each page visited starts (None for the first): "Newer" goes back one.
+    _page_starts: list[Any] = []
+    _next_cursor: Any = None
+
+    @rx.var
+    def page_count(self) -> int:
+        return max(1, -(-self.runs_total // PAGE_SIZE))
+
+    @rx.var
+    def page_label(self) -> str:
+        return f"Page {self.page_index + 1} of {self.page_count}"
+
+    @rx.var
+    def chart_summary(self) -> str:
+        """The chart in words, for screen readers and as its caption."""
+        if not self.chart:
+            return ""
+        matches = sum(int(p["matches"]) for p in self.chart)
+        scores = [float(p["score"]) for p in self.chart if p["score"] is not None]
+        average = f", average score {sum(scores) / len(scores):.0f}" if scores else ""
+        searches = "search" if len(self.chart) == 1 else "searches"
+        return f"Last {len(self.chart)} finished {searches}: {matches} matches{average}."
+
+    # ------------------------------------------------------------------ loading
+
+    @rx.event
+    async def load(self):
+        """on_load of `/`: subscribe to live changes, then read the dashboard.
+        Someone with access but no profile yet is sent to onboarding."""
+        self.loading = True
+        self.load_error = ""
+        yield
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            return  # the guard is sending this visitor elsewhere
+        session = self.router.session
+        if session.client_token:
+            hub.subscribe(session.client_token, user.id, routes.DASHBOARD, session.session_id)
+        try:
+            snapshot = await asyncio.to_thread(load_snapshot, user.id)
+        except Exception:
+            log.exception("loading the dashboard failed")
+            self.load_error = LOAD_FAILED
+            self.loading = False
+            return
+        if snapshot.overview is None:
+            yield rx.redirect(routes.ONBOARDING, replace=True)
+            return
+        hub.reader.expect(snapshot.overview.page.rows)
+        self._show_summary(snapshot.overview.summary)
+        self._page_starts = [None]
+        self.page_index = 0
+        self._show_page(snapshot.overview.page)
+        self.loading = False
+
+    @rx.event
+    async def next_page(self):
+        if not self.has_next or self.page_loading:
+            return
+        async for update in self._open_page(self._next_cursor, self.page_index + 1):
+            yield update
+
+    @rx.event
+    async def previous_page(self):
+        if self.page_index == 0 or self.page_loading:
+            return
+        index = self.page_index - 1
+        async for update in self._open_page(self._page_starts[index], index):
+            yield update
+
+    async def _open_page(self, start: PageCursor | None, index: int):
+        self.page_loading = True
+        yield
+        try:
+            user = await current_user(self)
+            if user is None or not user.has_access:
+                return
+            page = await asyncio.to_thread(load_page, user.id, start)
+        except Exception:
+            log.exception("loading a page of runs failed")
+            yield rx.toast.error(PAGE_FAILED)
+            return
+        finally:
+            self.page_loading = False
+        self._page_starts = [*self._page_starts[:index], start]
+        self.page_index = index
+        self._show_page(page)
+
+    def _show_page(self, page: RunsPage) -> None:
+        self.runs = [run_view(row) for row in page.rows]
+        self._next_cursor = page.next_cursor
+        self.has_next = page.next_cursor is not None
+
+    def _show_summary(self, summary: DashboardSummary) -> None:
+        stats = summary.stats
+        self.runs_total = stats.runs_total
+        self.runs_active = stats.runs_active
+        self.matches_total = stats.matches_total
+        self.applications = stats.applications
+        self.stages = [
+            StageCount(stage=stage, label=label, count=stats.matches_by_stage.get(stage, 0))
+            for stage, label in STAGE_LABELS.items()
+        ]
+        self.chart = [
+            {
+                "label": f"{point.at:%d %b}",
+                "title": point.title or "Job search",
+                "matches": point.matches,
+                "score": round(point.average_score, 1) if point.average_score is not None else None,
+            }
+            for point in summary.timeline
+        ]
+
+    # ------------------------------------------------------------------ live
+
+    @classmethod
+    def live_refresh(cls, user_id: str, changes: Sequence[RunChange]) -> DashboardSummary | None:
+        """Counts and chart again when a run started, ended or appeared (3 queries)."""
+        if not any(change.status_changed for change in changes):
+            return None
+        with session_scope(ui_engine()) as db:
+            return dashboard_summary(db, user_id)
+
+    def apply_live(self, changes: Sequence[RunChange], refreshed: DashboardSummary | None) -> None:
+        """Update the rows shown; a new run joins the top of the first page."""
+        if self.loading or self.load_error:
+            return  # the snapshot being read includes these changes
+        runs = list(self.runs)
+        at = {view.id: i for i, view in enumerate(runs)}
+        added = False
+        newest = runs[0].created_at if runs else ""
+        for change in changes:
+            view = run_view(change.run)
+            if view.id in at:
+                runs[at[view.id]] = view
+            elif self.page_index == 0 and view.created_at >= newest:
+                runs.append(view)
+                added = True
+        if added:
+            runs.sort(key=lambda view: (view.created_at, view.id), reverse=True)
+            if len(runs) > PAGE_SIZE:
+                runs = runs[:PAGE_SIZE]
+                self.has_next = True
+                last = runs[-1]
+                self._next_cursor = PageCursor(datetime.fromisoformat(last.created_at), last.id)
+        self.runs = runs
+        if refreshed is not None:
+            self._show_summary(refreshed)

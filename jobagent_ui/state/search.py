@@ -1,0 +1,539 @@
+"""Starting job searches, and following the runs they start.
+
+The form holds what the person asks for; "Start search" (one title) or "Search
+all suggested titles" (one run per profile title) create the runs through
+jobagent_core's `start_job_search` / `start_from_profile`, commit, queue them,
+and show them below the form. A background event reads those runs once per
+second (one SELECT, scoped to the signed-in user) until none is active.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import uuid
+from collections.abc import Sequence
+from typing import Any, Final
+
+import reflex as rx
+from pydantic import ValidationError
+from reflex.event import EventSpec
+
+from jobagent_core.auth.errors import AccessDenied
+from jobagent_core.config import get_settings
+from jobagent_core.db.engine import session_scope, ui_engine
+from jobagent_core.db.enums import RunStatus
+from jobagent_core.db.models import JobSearch, Run, User
+from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
+from jobagent_core.discovery.sources.registry import (
+    LIVE_SOURCES,
+    SourceSpecError,
+    configured_live_sources,
+    validate_board_name,
+)
+from jobagent_core.profiling.service import QueueUnavailable, get_profile, queue_run
+from jobagent_core.storage import FileStore
+from jobagent_core.workflows.job_search_start import (
+    JobSearchRequest,
+    NoSuggestedTitles,
+    SearchFromProfileRequest,
+    file_source,
+    start_from_profile,
+    start_job_search,
+)
+from jobagent_core.workflows.runs import readable_runs
+from jobagent_ui import routes
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+
+log = logging.getLogger(__name__)
+
+FILE_UPLOAD_ID: Final = "jobs-file"
+MAX_JOBS_FILE_BYTES: Final = 10 * 1024 * 1024
+POLL_INTERVAL_S: Final = 1.0
+MAX_WATCH_S: Final = 35 * 60
+ACTIVE: Final = frozenset({RunStatus.PENDING.value, RunStatus.RUNNING.value})
+BOARD_KINDS: Final = ("greenhouse", "lever", "ashby")
+OPEN_KINDS: Final = ("arbeitnow", "remoteok", "themuse", "serpapi")
+POSTED_WITHIN: Final = [
+    ("any", "Any time"),
+    ("1", "Last 24 hours"),
+    ("3", "Last 3 days"),
+    ("7", "Last week"),
+    ("14", "Last 2 weeks"),
+    ("30", "Last month"),
+]
+SENIORITY: Final = [
+    ("intern", "Intern"),
+    ("junior", "Junior"),
+    ("mid", "Mid-level"),
+    ("senior", "Senior"),
+    ("lead", "Lead"),
+    ("principal", "Principal"),
+    ("executive", "Executive"),
+]
+START_FAILED: Final = "The search could not be started just now. Please try again in a moment."
+LOAD_FAILED: Final = "This page could not be loaded just now. Please try again in a moment."
+_STATUS_LABELS: Final = {
+    "pending": "Waiting",
+    "running": "Running",
+    "completed": "Completed",
+    "failed": "Failed",
+    "cancelled": "Cancelled",
+}
+
+
+@dataclasses.dataclass
+class SourceOption:
+    kind: str
+    label: str
+    configured: bool
+    needs: str  # what to configure, in words ("" when nothing)
+
+
+@dataclasses.dataclass
+class RunCard:
+    id: str = ""
+    title: str = ""
+    status: str = ""
+    status_label: str = ""
+    current_step: str = ""
+    percent: int = 0
+    found: int = 0
+    matched: int = 0
+    written: int = 0
+    error: str = ""
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    active: bool = False
+    matches_url: str = ""
+
+
+def run_card(run: Run, title: str) -> RunCard:
+    if run.status == RunStatus.COMPLETED:
+        percent = 100
+    elif run.progress_total > 0:
+        percent = min(100, round(100 * run.progress_done / run.progress_total))
+    else:
+        percent = 0
+    return RunCard(
+        id=run.id,
+        title=title,
+        status=run.status,
+        status_label=_STATUS_LABELS.get(run.status, run.status),
+        current_step=run.current_step or "",
+        percent=percent,
+        found=run.found_count,
+        matched=run.matched_count,
+        written=run.fabrication_done,
+        error=run.error_message or "",
+        warnings=[str(w) for w in run.warnings or []][:5],
+        active=run.status in ACTIVE,
+        matches_url=f"{routes.MATCHES}?run={run.id}",
+    )
+
+
+def source_options() -> list[SourceOption]:
+    settings = get_settings()
+    configured = set(configured_live_sources(settings))
+    return [
+        SourceOption(
+            kind=k.kind,
+            label=k.label,
+            configured=k.kind in configured,
+            needs="" if k.kind in configured else f"Set {' and '.join(k.settings)} to use it.",
+        )
+        for k in LIVE_SOURCES
+    ]
+
+
+# -- blocking calls (run with asyncio.to_thread) ---------------------------------------
+
+
+def load_suggested_titles(user_id: str) -> tuple[bool, list[str], str]:
+    """(has a profile, its suggested titles, its location): the titles "search all"
+    uses (the user row's `suggested_job_titles`, which saving the profile keeps)."""
+    with session_scope(ui_engine()) as db:
+        profile = get_profile(db, user_id) or {}
+        user = db.get(User, user_id)
+        stored = (user.suggested_job_titles if user is not None else None) or []
+    titles = [t for t in stored if isinstance(t, str)]
+    location = profile.get("location")
+    return bool(profile), titles, location if isinstance(location, str) else ""
+
+
+def check_jobs_file(user_id: str, name: str, data: bytes) -> tuple[str, str]:
+    """Store an uploaded JSON/CSV job file; (source spec, "N postings" summary).
+    Raises SourceFileError with the reason in words."""
+    suffix = ".csv" if name.lower().endswith(".csv") else ".json"
+    source = FileSource(data, name)
+    if not source.postings:
+        raise SourceFileError(f"{name} has no postings Job Agent could read.")
+    key = FileStore(get_settings().STORAGE_DIR).put(data, suffix)
+    count = len(source.postings)
+    summary = f"{count} posting{'s' if count != 1 else ''}"
+    if source.warnings:
+        summary += f", {len(source.warnings)} row(s) skipped"
+    return file_source(user_id, key, get_settings()), summary
+
+
+def start_searches(
+    user_id: str, request: JobSearchRequest | SearchFromProfileRequest
+) -> tuple[list[RunCard], bool]:
+    """Create, commit and queue the runs; (their cards, whether the queue refused).
+    Raises AccessDenied, SourceSpecError, NoSuggestedTitles."""
+    settings = get_settings()
+    engine = ui_engine()
+    with session_scope(engine) as db:
+        if isinstance(request, JobSearchRequest):
+            runs = [start_job_search(db, user_id, request, settings)]
+        else:
+            runs = start_from_profile(db, user_id, request, settings)
+    queue_down = False
+    for run in runs:
+        try:
+            queue_run(engine, run)
+        except QueueUnavailable:
+            queue_down = True
+    return load_runs(user_id, [run.id for run in runs]), queue_down
+
+
+def load_runs(user_id: str, run_ids: Sequence[str]) -> list[RunCard]:
+    """The user's runs among `run_ids`, in that order (others' ids find nothing)."""
+    if not run_ids:
+        return []
+    with session_scope(ui_engine()) as db:
+        rows = db.execute(
+            readable_runs(user_id)
+            .add_columns(JobSearch.title)
+            .outerjoin(JobSearch, JobSearch.id == Run.job_search_id)
+            .where(Run.id.in_(list(run_ids)))
+        ).all()
+        by_id = {run.id: run_card(run, title or "Job search") for run, title in rows}
+    return [by_id[i] for i in run_ids if i in by_id]
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+
+
+class SearchState(rx.State):
+    loading: bool = True
+    load_error: str = ""
+    has_profile: bool = False
+    suggested: list[str] = []
+
+    title: str = ""
+    location: str = ""
+    remote_only: bool = False
+    use_sample: bool = True
+    open_sources: list[str] = []  # keyless boards (and SerpAPI when configured)
+    adzuna_country: str = ""
+    boards: dict[str, list[str]] = {kind: [] for kind in BOARD_KINDS}
+    jobs_file_name: str = ""
+    jobs_file_summary: str = ""
+    jobs_file_error: str = ""
+    checking_file: bool = False
+    posted_within: str = "any"
+    seniority: list[str] = []
+    excluded_companies: str = ""
+    excluded_keywords: str = ""
+
+    sources: list[SourceOption] = []
+    starting: bool = False
+    runs: list[RunCard] = []
+    _jobs_file_spec: str = ""
+    _watch_lease: str = ""
+    _owner: str = ""
+
+    @rx.var
+    def any_active(self) -> bool:
+        return any(run.active for run in self.runs)
+
+    @rx.var
+    def search_all_label(self) -> str:
+        count = len(self.suggested)
+        return f"Search all {count} suggested title{'s' if count != 1 else ''}"
+
+    # -------------------------------------------------------------- loading
+
+    @rx.event
+    async def open_page(self):
+        """on_load of /search: the profile's titles; a title in the query prefills."""
+        self.loading, self.load_error = True, ""
+        yield
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            return
+        if self._owner != user.id:  # another person used this tab: start afresh
+            self._reset_form()
+            self._owner = user.id
+        try:
+            has_profile, titles, location = await asyncio.to_thread(load_suggested_titles, user.id)
+        except Exception:
+            log.exception("loading the search page failed")
+            self.loading, self.load_error = False, LOAD_FAILED
+            return
+        self.has_profile, self.suggested = has_profile, titles
+        self.sources = source_options()
+        if not self.location and location:
+            self.location = location
+        wanted = self.router.url.query_parameters.get("title")
+        if wanted:
+            self.title = wanted[:200]
+        self.loading = False
+        if self.any_active:
+            yield SearchState.watch
+
+    def _reset_form(self) -> None:
+        self.title = self.location = ""
+        self.remote_only = False
+        self.use_sample = True
+        self.open_sources, self.seniority = [], []
+        self.adzuna_country = ""
+        self.boards = {kind: [] for kind in BOARD_KINDS}
+        self.jobs_file_name = self.jobs_file_summary = self.jobs_file_error = ""
+        self._jobs_file_spec = ""
+        self.posted_within = "any"
+        self.excluded_companies = self.excluded_keywords = ""
+        self.runs = []
+        self._watch_lease = ""
+
+    # -------------------------------------------------------------- the form
+
+    @rx.event
+    def set_title(self, value: str) -> None:
+        self.title = value
+
+    @rx.event
+    def pick_title(self, value: str) -> None:
+        self.title = value
+
+    @rx.event
+    def set_location(self, value: str) -> None:
+        self.location = value
+
+    @rx.event
+    def set_remote_only(self, value: bool) -> None:
+        self.remote_only = bool(value)
+
+    @rx.event
+    def set_use_sample(self, value: bool) -> None:
+        self.use_sample = bool(value)
+
+    @rx.event
+    def toggle_open_source(self, kind: str, on: bool) -> None:
+        chosen = [k for k in self.open_sources if k != kind]
+        self.open_sources = [*chosen, kind] if on else chosen
+
+    @rx.event
+    def set_adzuna_country(self, value: str) -> None:
+        self.adzuna_country = "" if value == "none" else value
+
+    @rx.event
+    def set_posted_within(self, value: str) -> None:
+        self.posted_within = value
+
+    @rx.event
+    def toggle_seniority(self, level: str, on: bool) -> None:
+        chosen = [s for s in self.seniority if s != level]
+        self.seniority = [*chosen, level] if on else chosen
+
+    @rx.event
+    def set_excluded_companies(self, value: str) -> None:
+        self.excluded_companies = value
+
+    @rx.event
+    def set_excluded_keywords(self, value: str) -> None:
+        self.excluded_keywords = value
+
+    @rx.event
+    def add_board(self, form_data: dict[str, Any]) -> EventSpec | None:
+        """Add a company board to watch: {"kind": "greenhouse", "board": "stripe"}."""
+        kind = str(form_data.get("kind") or "")
+        raw = str(form_data.get("board") or "").strip()
+        if kind not in BOARD_KINDS or not raw:
+            return None
+        region, _, name = raw.rpartition(":") if kind == "lever" else ("", "", raw)
+        if region and region.lower() != "eu":
+            return rx.toast.error("Lever sites are written site or eu:site.")
+        try:
+            board = validate_board_name(kind, name)
+        except SourceSpecError as err:
+            return rx.toast.error(str(err))
+        board = f"eu:{board}" if region else board
+        if board not in self.boards[kind]:
+            self.boards[kind] = [*self.boards[kind], board]
+        return None
+
+    @rx.event
+    def remove_board(self, kind: str, board: str) -> None:
+        if kind in self.boards:
+            self.boards[kind] = [b for b in self.boards[kind] if b != board]
+
+    @rx.event
+    async def add_jobs_file(self, files: list[rx.UploadFile]):
+        """A JSON or CSV file of postings: read now, so problems show at once."""
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        if not files:
+            return
+        upload = files[0]
+        name = upload.name or "jobs.json"
+        self.checking_file, self.jobs_file_error = True, ""
+        yield
+        try:
+            if upload.size is not None and upload.size > MAX_JOBS_FILE_BYTES:
+                raise SourceFileError(f"{name} is larger than 10 MB; split it into smaller files.")
+            data = await upload.read()
+            spec, summary = await asyncio.to_thread(check_jobs_file, user.id, name, data)
+        except SourceFileError as err:
+            self.jobs_file_name, self.jobs_file_summary, self._jobs_file_spec = name, "", ""
+            self.jobs_file_error = str(err)
+            return
+        except Exception:
+            log.exception("reading a jobs file failed")
+            self.jobs_file_error = "That file could not be read just now. Please try again."
+            return
+        finally:
+            self.checking_file = False
+        self.jobs_file_name, self.jobs_file_summary, self._jobs_file_spec = name, summary, spec
+
+    @rx.event
+    def remove_jobs_file(self) -> None:
+        self.jobs_file_name = self.jobs_file_summary = self.jobs_file_error = ""
+        self._jobs_file_spec = ""
+
+    def _specs(self) -> list[str]:
+        specs = ["sample"] if self.use_sample else []
+        if self._jobs_file_spec:
+            specs.append(self._jobs_file_spec)
+        configured = set(configured_live_sources(get_settings()))
+        specs += [k for k in OPEN_KINDS if k in self.open_sources and k in configured]
+        if self.adzuna_country and "adzuna" in configured:
+            specs.append(f"adzuna:{self.adzuna_country}")
+        for kind in BOARD_KINDS:
+            specs += [f"{kind}:{board}" for board in self.boards[kind]]
+        return specs
+
+    def _options(self) -> dict[str, Any]:
+        within = None if self.posted_within == "any" else int(self.posted_within)
+        return {
+            "location": self.location,
+            "remote_only": self.remote_only,
+            "sources": self._specs(),
+            "filters": {
+                "posted_within_days": within,
+                "seniority": list(self.seniority),
+                "excluded_companies": _split(self.excluded_companies),
+                "excluded_keywords": _split(self.excluded_keywords),
+            },
+        }
+
+    # -------------------------------------------------------------- starting
+
+    @rx.event
+    async def enter_starts(self, key: str):
+        """Enter in the title or location field starts the search."""
+        if key == "Enter" and not self.starting:
+            yield SearchState.start
+
+    @rx.event
+    async def start(self):
+        """ "Start search": one run for the title."""
+        if not self.title.strip():
+            yield rx.toast.error("Write a job title to search for, or pick one of yours.")
+            return
+        async for event in self._start({"title": self.title, **self._options()}, single=True):
+            yield event
+
+    @rx.event
+    async def start_all(self):
+        """One run per suggested title of the profile."""
+        async for event in self._start(self._options(), single=False):
+            yield event
+
+    async def _start(self, body: dict[str, Any], *, single: bool):
+        if not body["sources"]:
+            yield rx.toast.error("Choose at least one source to search.")
+            return
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        self.starting = True
+        yield
+        try:
+            request: JobSearchRequest | SearchFromProfileRequest = (
+                JobSearchRequest.model_validate(body)
+                if single
+                else SearchFromProfileRequest.model_validate(body)
+            )
+            cards, queue_down = await asyncio.to_thread(start_searches, user.id, request)
+        except ValidationError as err:
+            yield rx.toast.error(_validation_message(err))
+            return
+        except (AccessDenied, SourceSpecError, NoSuggestedTitles) as err:
+            yield rx.toast.error(str(err))
+            return
+        except Exception:
+            log.exception("starting a job search failed")
+            yield rx.toast.error(START_FAILED)
+            return
+        finally:
+            self.starting = False
+        started = {card.id for card in cards}
+        self.runs = cards + [run for run in self.runs if run.id not in started][:10]
+        if queue_down:
+            yield rx.toast.error(
+                "The task queue is not reachable, so the search could not start. Check that "
+                "the worker is running, then try again."
+            )
+        else:
+            count = len(cards)
+            yield rx.toast.success(
+                "Search started." if count == 1 else f"{count} searches started."
+            )
+        yield SearchState.watch
+
+    # -------------------------------------------------------------- following
+
+    @rx.event(background=True)
+    async def watch(self):
+        """Read the shown runs once per second until none is active."""
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            return
+        lease = uuid.uuid4().hex
+        async with self:
+            if not self.any_active:
+                return
+            self._watch_lease = lease
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        while loop.time() - started < MAX_WATCH_S:
+            await asyncio.sleep(POLL_INTERVAL_S)
+            async with self:
+                if self._watch_lease != lease:
+                    return
+                ids = [run.id for run in self.runs]
+            try:
+                cards = await asyncio.to_thread(load_runs, user.id, ids)
+            except Exception:
+                log.warning("reading runs failed; trying again", exc_info=True)
+                continue
+            async with self:
+                if self._watch_lease != lease:
+                    return
+                if cards != self.runs:
+                    self.runs = cards
+                if not self.any_active:
+                    self._watch_lease = ""
+                    return
+
+
+def _validation_message(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = " › ".join(str(p) for p in first["loc"] if not isinstance(p, int)) or "Search"
+    return f"{where.replace('_', ' ').capitalize()}: {first['msg']}."

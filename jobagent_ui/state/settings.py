@@ -1,0 +1,327 @@
+"""`/settings`: the e-mail digest, API tokens, what this server has switched on,
+and deleting the account.
+
+Token ids come from the browser (the list's Revoke buttons); `revoke` passes them
+with the signed-in user's id, so another person's token is "not found". Deleting
+the account is queued for a worker (the web app's database role may not
+DELETE); once queued, the page signs the person out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from datetime import datetime
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import reflex as rx
+
+from jobagent_core.accounts.deletion import request_deletion
+from jobagent_core.accounts.delivery import (
+    AccountNotFound,
+    InvalidDeliveryEmail,
+    get_delivery,
+    set_delivery,
+)
+from jobagent_core.auth.api_tokens import create_token, list_tokens, revoke_token
+from jobagent_core.auth.errors import InvalidTokenName
+from jobagent_core.config import get_settings
+from jobagent_core.db.engine import session_scope, ui_engine
+from jobagent_core.db.models import ApiToken
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+
+log = logging.getLogger(__name__)
+
+CONFIRM_WORD: Final = "DELETE"
+SIGN_OUT_FORM_ID: Final = "delete-account-sign-out"
+LOAD_FAILED: Final = "Your settings could not be loaded just now. Please try again in a moment."
+SAVE_FAILED: Final = "That could not be saved just now. Please try again in a moment."
+DELETE_FAILED: Final = (
+    "Nothing was deleted: the task queue could not be reached. Check that the Job Agent "
+    "worker and its queue are running, then try again."
+)
+
+
+@dataclasses.dataclass
+class TokenRow:
+    id: str = ""
+    name: str = ""
+    prefix: str = ""
+    created: str = ""
+    last_used: str = ""
+    revoked: bool = False
+
+
+@dataclasses.dataclass
+class StatusRow:
+    name: str = ""
+    active: bool = False
+    detail: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class SettingsView:
+    delivery_enabled: bool
+    delivery_email: str
+    account_email: str
+    tokens: list[TokenRow]
+    status: list[StatusRow]
+
+
+def _when(value: datetime | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else ""
+
+
+def _token_row(token: ApiToken) -> TokenRow:
+    return TokenRow(
+        id=token.id,
+        name=token.name,
+        prefix=token.prefix + "…",
+        created=_when(token.created_at),
+        last_used=_when(token.last_used_at) or "never",
+        revoked=token.revoked_at is not None,
+    )
+
+
+def server_status() -> list[StatusRow]:
+    """What this installation has switched on, and what to set for the rest."""
+    from jobagent_core.discovery.sources.registry import LIVE_SOURCES, configured_live_sources
+
+    settings = get_settings()
+    if settings.llm_enabled:
+        host = urlsplit(settings.LLM_BASE_URL or "").netloc
+        llm = StatusRow("Language model", True, f"{settings.LLM_MODEL} at {host}")
+    else:
+        llm = StatusRow(
+            "Language model",
+            False,
+            "Offline: rules and templates score matches and write letters. Set LLM_BASE_URL, "
+            "LLM_MODEL and LLM_API_KEY to use a model.",
+        )
+    rows = [
+        llm,
+        StatusRow(
+            "E-mail delivery",
+            settings.smtp_enabled,
+            "SMTP is configured." if settings.smtp_enabled else "No e-mail is sent: set SMTP_URL.",
+        ),
+        StatusRow(
+            "Company research",
+            settings.RESEARCH_ONLINE,
+            "Company websites are read."
+            if settings.RESEARCH_ONLINE
+            else "From the postings only. Set RESEARCH_ONLINE=true to read company websites.",
+        ),
+        StatusRow("Sample data set", True, "2,010 postings, offline."),
+        StatusRow("File import", True, "JSON or CSV files of postings, on the Search page."),
+    ]
+    configured = set(configured_live_sources(settings))
+    for kind in LIVE_SOURCES:
+        on = kind.kind in configured
+        detail = f"Use as {kind.spec}." if on else f"Set {' and '.join(kind.settings)}."
+        rows.append(StatusRow(kind.label, on, detail))
+    return rows
+
+
+# -- blocking calls --------------------------------------------------------------------
+
+
+def load(user_id: str) -> SettingsView:
+    with session_scope(ui_engine()) as db:
+        delivery = get_delivery(db, user_id)
+        tokens = [_token_row(t) for t in list_tokens(db, user_id)]
+    return SettingsView(
+        delivery_enabled=delivery.enabled,
+        delivery_email=delivery.email or "",
+        account_email=delivery.account_email,
+        tokens=tokens,
+        status=server_status(),
+    )
+
+
+def save_delivery(user_id: str, enabled: bool, email: str) -> tuple[bool, str]:
+    with session_scope(ui_engine()) as db:
+        saved = set_delivery(db, user_id, enabled=enabled, email=email)
+    return saved.enabled, saved.email or ""
+
+
+def new_token(user_id: str, name: str) -> tuple[str, list[TokenRow]]:
+    """(the new token's plaintext, the user's tokens)."""
+    with session_scope(ui_engine()) as db:
+        _, plaintext = create_token(db, user_id, name)
+        return plaintext, [_token_row(t) for t in list_tokens(db, user_id)]
+
+
+def revoke(user_id: str, token_id: str) -> tuple[bool, list[TokenRow]]:
+    """(whether `user_id` had that live token, their tokens)."""
+    with session_scope(ui_engine()) as db:
+        revoked = revoke_token(db, user_id, token_id)
+        return revoked, [_token_row(t) for t in list_tokens(db, user_id)]
+
+
+class SettingsState(rx.State):
+    loading: bool = True
+    load_error: str = ""
+    account_email: str = ""
+    delivery_enabled: bool = True
+    delivery_email: str = ""
+    delivery_saving: bool = False
+    tokens: list[TokenRow] = []
+    token_name: str = ""
+    token_busy: bool = False
+    new_token: str = ""  # shown once, until dismissed or the page is left
+    status: list[StatusRow] = []
+    confirm_text: str = ""
+    deleting: bool = False
+
+    @rx.var
+    def confirm_ok(self) -> bool:
+        return self.confirm_text.strip() == CONFIRM_WORD
+
+    @rx.var
+    def live_tokens(self) -> int:
+        return sum(1 for t in self.tokens if not t.revoked)
+
+    @rx.event
+    async def open_page(self):
+        self.loading, self.load_error = True, ""
+        self.new_token, self.confirm_text, self.token_name = "", "", ""
+        yield
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            return
+        try:
+            view = await asyncio.to_thread(load, user.id)
+        except Exception:
+            log.exception("loading settings failed")
+            self.loading, self.load_error = False, LOAD_FAILED
+            return
+        self.account_email = view.account_email
+        self.delivery_enabled, self.delivery_email = view.delivery_enabled, view.delivery_email
+        self.tokens, self.status = view.tokens, view.status
+        self.loading = False
+
+    # -------------------------------------------------------------- delivery
+
+    @rx.event
+    def set_delivery_enabled(self, value: bool) -> None:
+        self.delivery_enabled = bool(value)
+
+    @rx.event
+    def set_delivery_email(self, value: str) -> None:
+        self.delivery_email = value
+
+    @rx.event
+    async def save_delivery(self, _form: dict[str, Any] | None = None):
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        self.delivery_saving = True
+        yield
+        try:
+            enabled, email = await asyncio.to_thread(
+                save_delivery, user.id, self.delivery_enabled, self.delivery_email
+            )
+        except (InvalidDeliveryEmail, AccountNotFound) as err:
+            yield rx.toast.error(str(err))
+            return
+        except Exception:
+            log.exception("saving delivery settings failed")
+            yield rx.toast.error(SAVE_FAILED)
+            return
+        finally:
+            self.delivery_saving = False
+        self.delivery_enabled, self.delivery_email = enabled, email
+        yield rx.toast.success(
+            f"Digests go to {email or self.account_email}."
+            if enabled
+            else "E-mail digests are off."
+        )
+
+    # -------------------------------------------------------------- tokens
+
+    @rx.event
+    def set_token_name(self, value: str) -> None:
+        self.token_name = value
+
+    @rx.event
+    async def create_token(self, _form: dict[str, Any] | None = None):
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        self.token_busy = True
+        yield
+        try:
+            plaintext, tokens = await asyncio.to_thread(new_token, user.id, self.token_name)
+        except InvalidTokenName as err:
+            yield rx.toast.error(str(err))
+            return
+        except Exception:
+            log.exception("creating a token failed")
+            yield rx.toast.error(SAVE_FAILED)
+            return
+        finally:
+            self.token_busy = False
+        self.new_token, self.tokens, self.token_name = plaintext, tokens, ""
+
+    @rx.event
+    def dismiss_token(self) -> None:
+        self.new_token = ""
+
+    @rx.event
+    def copy_token(self):
+        yield rx.set_clipboard(self.new_token)
+        yield rx.toast.success("Token copied.")
+
+    @rx.event
+    async def revoke_token(self, token_id: str):
+        user = await current_user(self)
+        if user is None or not user.has_access:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        try:
+            revoked, tokens = await asyncio.to_thread(revoke, user.id, str(token_id))
+        except Exception:
+            log.exception("revoking a token failed")
+            yield rx.toast.error(SAVE_FAILED)
+            return
+        self.tokens = tokens
+        if revoked:
+            yield rx.toast.success("Token revoked: it no longer works.")
+        else:
+            yield rx.toast.error("That token was already revoked, or is not yours.")
+
+    # -------------------------------------------------------------- deleting
+
+    @rx.event
+    def set_confirm_text(self, value: str) -> None:
+        self.confirm_text = value
+
+    @rx.event
+    def cancel_delete(self) -> None:
+        self.confirm_text = ""
+
+    @rx.event
+    async def delete_account(self):
+        """Queue the deletion, then sign out (a native POST: the cookie must go)."""
+        if not self.confirm_ok:
+            yield rx.toast.error(f"Type {CONFIRM_WORD} to confirm.")
+            return
+        user = await current_user(self)
+        if user is None:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        self.deleting = True
+        yield
+        try:
+            await asyncio.to_thread(request_deletion, user.id)
+        except Exception:
+            log.exception("queueing the deletion of an account failed")
+            self.deleting = False
+            yield rx.toast.error(DELETE_FAILED)
+            return
+        yield rx.call_script(f"document.getElementById({SIGN_OUT_FORM_ID!r}).requestSubmit()")
