@@ -172,10 +172,18 @@ def test_a_failed_run_is_explained_and_can_be_tried_again(
     page: Page, profiling_server: AppServer, profiling_llm: LlmStub, tmp_path: Path
 ) -> None:
     make_newcomer(profiling_server)
+    # Only the file below may be profiled: CVs from earlier tests would let the
+    # offline extractor build a profile and the run would not fail.
+    with psycopg.connect(libpq_url(profiling_server.database.admin_url)) as conn:
+        conn.execute(
+            'DELETE FROM documents WHERE user_id IN (SELECT id FROM "user" WHERE email = %s)',
+            (LOCAL_EMAIL,),
+        )
     notes = tmp_path / "notes.txt"
     notes.write_text("Things to remember for the interview.\nBring a pen.\n")
     answer_before = profiling_llm.handler
-    # A model that finds nothing: the workflow fails with a message for the person.
+    # A model that finds nothing in a file that is no CV: the offline extractor
+    # finds nothing either, and the run fails with a message for the person.
     profiling_llm.handler = lambda _body: StubReply(content="{}")
     try:
         sign_in_locally(page, profiling_server, "/onboarding")

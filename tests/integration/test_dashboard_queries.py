@@ -6,10 +6,11 @@ and hands each change only to its owner's clients."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import Engine, event, insert, update
@@ -25,6 +26,17 @@ from jobagent_core.workflows.engine import RunReporter, claim_run, finish
 from jobagent_ui.state.live import LiveHub
 
 pytestmark = pytest.mark.integration
+
+
+T = TypeVar("T")
+
+
+def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: the browser tests' sync Playwright keeps an
+    event loop running in the main thread for the rest of the session."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -345,7 +357,7 @@ def test_one_statement_per_tick_whatever_the_number_of_clients(
             per_tick.append(len(statements))
         return per_tick
 
-    assert asyncio.run(ticks()) == [1] * 5
+    assert run_coroutine(ticks()) == [1] * 5
     ada_tabs = {s.token for s in subscribers.of_user(ada)}
     assert pushed, "Ada's changes were pushed"
     assert {token for token, _, _ in pushed} == ada_tabs
@@ -374,7 +386,7 @@ def test_changes_go_only_to_the_owners_clients(pg_engine: Engine, pg_ui_engine: 
         RunReporter(pg_engine, bob_run).set(found_count=4)
         await poller.tick(subscribers.users(), hub.deliver)
 
-    asyncio.run(scenario())
+    run_coroutine(scenario())
     assert pushed == {
         f"{ada}-tab-0": [ada_run],
         f"{ada}-tab-1": [ada_run],
@@ -411,7 +423,7 @@ def test_no_query_while_nobody_listens(pg_ui_engine: Engine) -> None:
         task.cancel()
 
     with counting(pg_ui_engine) as statements:
-        asyncio.run(idle_for_a_while())
+        run_coroutine(idle_for_a_while())
     assert statements == []
     assert poller.ticks == 0
 
