@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import os
 import random
@@ -239,10 +240,11 @@ async def _ticks(
 ) -> tuple[float, float, int]:
     """Run `ticks` poller ticks while 'a worker' advances `moving` before each (and
     ends them before the last); returns run reads and statements per tick, and pushes."""
-    from jobagent_ui.state.dashboard import DashboardState  # registers the "/" target
     from jobagent_ui.state.live import LiveHub
 
-    assert DashboardState.live_refresh is not None
+    # Importing the page states registers them as live targets of their routes.
+    for page_state in ("dashboard", "profiling", "search"):
+        importlib.import_module(f"jobagent_ui.state.{page_state}")
     pushed: list[str] = []
 
     async def push(subscription: Any, *_args: Any) -> None:
@@ -271,15 +273,18 @@ async def _ticks(
 
 
 def poller_statements(ui: Engine, admin: Engine, user_id: str, run_ids: list[str]) -> None:
-    """Statements per tick with 1 and 200 connected clients (all on the dashboard)."""
+    """Statements per tick with 1 and 200 connected clients, their tabs spread over
+    the pages that show runs live (dashboard, search, profile)."""
     from jobagent_core.live.subscribers import Subscribers
 
+    pages = ("/", "/search", "/profile")
     print("Live poller, 10 ticks while 5 runs advance (and end on the last tick):")
+    print(f"  (tabs spread over {', '.join(pages)})")
     for clients, users in ((1, 1), (200, 1), (200, 200)):
         subscribers = Subscribers()
         owners = [user_id] + [f"other-{i}" for i in range(users - 1)]
         for i in range(clients):
-            subscribers.subscribe(f"token-{i}", owners[i % len(owners)], "/")
+            subscribers.subscribe(f"token-{i}", owners[i % len(owners)], pages[i % len(pages)])
         reads, per_tick, pushes = asyncio.run(_ticks(ui, admin, run_ids[-5:], subscribers, 10))
         print(
             f"  {clients:>3} clients of {users:>3} users: {reads:.1f} run read/tick, "

@@ -40,14 +40,6 @@ def page_path(path: str) -> str:
     return path.rstrip("/") or HOME
 
 
-def route_of(route_id: str) -> str:
-    """The route constant a page was matched by (`router.route_id`): Reflex calls
-    the home page "/index", and dynamic routes keep their pattern
-    ("/matches/[match_id]")."""
-    path = page_path(route_id)
-    return HOME if path == "/index" else path
-
-
 def match_detail_path(match_id: str) -> str:
     """The page of one match, e.g. "/matches/abc123"."""
     return f"{MATCHES}/{quote(match_id, safe='')}"

@@ -199,6 +199,15 @@ def get_run_row(db: DbSession, user_id: str, run_id: str) -> RunRow | None:
     return _to_row(row) if row is not None else None
 
 
+def get_run_rows(db: DbSession, user_id: str, run_ids: Sequence[str]) -> list[RunRow]:
+    """The user's runs among `run_ids`, in that order (others' ids find nothing)."""
+    if not run_ids:
+        return []
+    statement = readable_run_rows(user_id).where(Run.id.in_(list(run_ids)))
+    by_id = {row.id: row for row in map(_to_row, db.execute(statement))}
+    return [by_id[i] for i in run_ids if i in by_id]
+
+
 def dashboard_stats(db: DbSession, user_id: str) -> DashboardStats:
     """Run and match counts of `user_id`: two aggregate queries."""
     runs_total, runs_active = db.execute(
@@ -352,6 +361,7 @@ __all__ = [
     "dashboard_stats",
     "dashboard_summary",
     "get_run_row",
+    "get_run_rows",
     "latest_change",
     "readable_run_rows",
     "runs_page",

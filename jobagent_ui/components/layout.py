@@ -1,8 +1,5 @@
 """Page frames: the signed-in layout (header with the navigation of every page,
-then main) and the centred card of the sign-in and access-pending pages.
-
-The signed-in frame subscribes its tab to live run changes when it mounts (every
-private page, on every client-side navigation)."""
+then main) and the centred card of the sign-in and access-pending pages."""
 
 from __future__ import annotations
 
@@ -11,7 +8,6 @@ import reflex as rx
 from jobagent_ui import routes
 from jobagent_ui.components.native_form import post_form
 from jobagent_ui.state.auth import AuthState
-from jobagent_ui.state.live import LiveState
 
 APP_NAME = "Job Agent"
 CONTENT_WIDTH = "960px"
@@ -105,7 +101,7 @@ def _is_current(href: str) -> rx.Var[bool]:
     """Whether the page shown is `href` (or, for /matches, one of its matches)."""
     path = rx.State.router.route_id  # the route pattern, e.g. "/matches/[match_id]"
     if href == routes.DASHBOARD:
-        return (path == "/index") | (path == "/")  # see routes.route_of
+        return (path == "/index") | (path == "/")  # Reflex calls the home page "/index"
     return (path == href) | path.startswith(f"{href}/")
 
 
@@ -196,7 +192,6 @@ def app_layout(content: rx.Component) -> rx.Component:
         ),
         min_height="100vh",
         background_color="var(--gray-2)",
-        on_mount=LiveState.subscribe,
     )
 
 

@@ -93,7 +93,7 @@ def run_card(run: RunCard) -> rx.Component:
             ),
             width="100%",
         ),
-        custom_attrs={"data-status": run.status},
+        custom_attrs={"data-status": run.status, "data-run-id": run.id},
         aria_live="polite",
     )
 

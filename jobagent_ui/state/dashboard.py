@@ -1,6 +1,6 @@
 """The dashboard: counts, a page of runs (newest first) and the chart, kept live.
 
-Opening the page subscribes this tab to the live hub first, then reads the
+The page's tab is subscribed to the live hub first (`private_page`), then it reads the
 snapshot (one transaction, four queries) on a worker thread, so no change can
 slip between the two. Afterwards the hub calls `apply_live` with the user's
 changed runs, and `live_refresh` reloads counts and chart — once per user and
@@ -205,17 +205,14 @@ class DashboardState(rx.State):
 
     @rx.event
     async def load(self):
-        """on_load of `/`: subscribe to live changes, then read the dashboard.
-        Someone with access but no profile yet is sent to onboarding."""
+        """on_load of `/` (after the tab subscribed to live changes): read the
+        dashboard. Someone with access but no profile yet is sent to onboarding."""
         self.loading = True
         self.load_error = ""
         yield
         user = await current_user(self)
         if user is None or not user.has_access:
             return  # the guard is sending this visitor elsewhere
-        session = self.router.session
-        if session.client_token:
-            hub.subscribe(session.client_token, user.id, routes.DASHBOARD, session.session_id)
         try:
             snapshot = await asyncio.to_thread(load_snapshot, user.id)
         except Exception:

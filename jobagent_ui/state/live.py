@@ -1,12 +1,13 @@
 """Live run status in the browser, cheaply: ONE poller per app process.
 
-Signed-in pages subscribe their client token with its websocket's id (the
-layout does it when it mounts; the dashboard also does it before reading its
-snapshot). A full page load opens a new websocket, so a tab that signed out (or
-left for a public page) no longer matches its subscription and is dropped. The
-process-wide `LiveHub` keeps user id → tokens, runs jobagent_core's `LivePoller`
-(one indexed SELECT per tick, none while nobody is connected) and pushes each
-change only to the tokens of the run's owner, with `app.modify_state`:
+Members' pages subscribe their client token with its websocket's id when they
+load (`private_page` puts `LiveState.subscribe(route)` before the page's own
+on_load, so a page's snapshot is read after its tab listens). A full page load
+opens a new websocket, so a tab that signed out (or left for a public page) no
+longer matches its subscription and is dropped. The process-wide `LiveHub` keeps
+user id → tokens, runs jobagent_core's `LivePoller` (one indexed SELECT per tick,
+none while nobody is connected) and pushes each change only to the tokens of the
+run's owner, with `app.modify_state`:
 
 - `LiveState` shows a toast when a run the person was waiting for ends;
 - the state registered for the page the token shows (`live_page`) gets the
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import inspect
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Final
@@ -53,9 +55,10 @@ def live_page(route: str) -> Callable[[type[rx.State]], type[rx.State]]:
     """Class decorator: the hub hands run changes to this state while a tab shows
     `route` (a route constant, e.g. routes.MATCH_DETAIL for "/matches/[match_id]").
 
-    The state provides `live_refresh(user_id, changes)` (a blocking classmethod, run
-    on a worker thread once per user and tick; returns anything, None for nothing)
-    and `apply_live(changes, refreshed)` (called under the tab's state lock).
+    The state provides `apply_live(changes, refreshed)` (plain or async, called
+    under the tab's state lock) and may provide `live_refresh(user_id, changes)`: a blocking
+    classmethod, run on a worker thread once per user and tick, whose result is
+    `refreshed` (None without it).
     """
 
     def register(cls: type[rx.State]) -> type[rx.State]:
@@ -161,11 +164,11 @@ class LiveHub:
     ) -> dict[str, Any]:
         refreshed: dict[str, Any] = {}
         for page in pages:
-            target: Any = _PAGE_TARGETS.get(page)
-            if target is None:
+            refresh = getattr(_PAGE_TARGETS.get(page), "live_refresh", None)
+            if refresh is None:
                 continue
             try:
-                refreshed[page] = await asyncio.to_thread(target.live_refresh, user_id, changes)
+                refreshed[page] = await asyncio.to_thread(refresh, user_id, changes)
             except Exception:
                 log.warning("refreshing %s for a live update failed", page, exc_info=True)
         return refreshed
@@ -215,14 +218,13 @@ class LiveState(rx.State):
     """Subscribes this tab to live run changes, and receives them."""
 
     @rx.event
-    async def subscribe(self) -> None:
-        """on_mount of the signed-in layout: follow this user's runs in this tab."""
+    async def subscribe(self, page: str) -> None:
+        """on_load of every member's page: follow this user's runs in this tab,
+        which shows `page` (a route constant, the key pages register under)."""
         user = await current_user(self)
         token = self.router.session.client_token
         if user is None or not user.has_access or not token:
             return
-        # The route pattern ("/matches/[match_id]"), the key pages register under.
-        page = routes.route_of(self.router.route_id or self.router.url.path)
         hub.subscribe(token, user.id, page, self.router.session.session_id)
 
     async def receive(
@@ -238,6 +240,8 @@ class LiveState(rx.State):
         target = _PAGE_TARGETS.get(subscription.page)
         if target is not None:
             state: Any = await self.get_state(target)
-            state.apply_live(changes, refreshed)
+            applied = state.apply_live(changes, refreshed)
+            if inspect.isawaitable(applied):
+                await applied
         if toasts:
             await EventContext.get().emit_event(*Event.from_event_type(toasts))

@@ -1,9 +1,10 @@
 """Building a profile: starting a profiling run and following it live.
 
-Live progress is a background event (`watch`) that reads the run row once per
-second — one SELECT per tick, scoped to the signed-in user — and stops when the
-run is no longer pending or running. Each start of `watch` takes a fresh lease,
-so a reload or a second start replaces the loop instead of doubling it.
+Live progress comes from the process's live poller (`jobagent_ui.state.live`):
+the onboarding and profile pages register for the run changes of their tab's
+user, so following a run costs one query per tick for all connected tabs
+together. When a profiling run completes, the profile and CV list are read
+again once per user (`live_refresh`), whatever the number of their tabs.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import uuid
+from collections.abc import Sequence
 from typing import Any, Final
 
 import reflex as rx
@@ -19,16 +20,20 @@ from reflex.event import EventSpec
 
 from jobagent_core.auth.current_user import CurrentUser
 from jobagent_core.auth.errors import AccessDenied
-from jobagent_core.db.enums import RunStatus
+from jobagent_core.db.enums import RunKind, RunStatus
+from jobagent_core.live.poller import RunChange
 from jobagent_core.profiling.service import (
     NoDocuments,
     RunInProgress,
     UnknownDocument,
     UploadRejected,
 )
+from jobagent_core.tracking.dashboard import RunRow
 from jobagent_core.workflows.profiling import STEPS
+from jobagent_ui import routes
 from jobagent_ui.state import profiling_data as data
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+from jobagent_ui.state.live import hub, live_page
 from jobagent_ui.state.profile import ProfileState
 from jobagent_ui.state.uploads import UploadState
 
@@ -36,9 +41,6 @@ log = logging.getLogger(__name__)
 
 STEP_LABELS: Final = [step.label for step in STEPS]
 ACTIVE: Final = frozenset({RunStatus.PENDING.value, RunStatus.RUNNING.value})
-POLL_INTERVAL_S: Final = 1.0
-# A profiling run ends well within this (the worker's time limit is 31 minutes).
-MAX_WATCH_S: Final = 35 * 60
 # Pending longer than this: say that no worker seems to be taking runs.
 WAITING_HINT_AFTER_S: Final = 15.0
 
@@ -84,6 +86,49 @@ def step_rows(status: str, current_step: str) -> list[StepRow]:
     return rows
 
 
+@dataclasses.dataclass(frozen=True)
+class ShownRun:
+    """What the pages show of a run, from the API's run view or a live change."""
+
+    run_id: str = ""
+    status: str = ""
+    current_step: str = ""
+    done: int = 0
+    total: int = 0
+    warnings: tuple[str, ...] = ()
+    error_message: str = ""
+
+    @classmethod
+    def from_view(cls, view: dict[str, Any] | None) -> ShownRun:
+        """From `run_status`'s shape (None: no run)."""
+        if not view:
+            return cls()
+        progress = view.get("progress") or {}
+        return cls(
+            run_id=str(view.get("run_id") or ""),
+            status=str(view.get("status") or ""),
+            current_step=str(view.get("current_step") or ""),
+            done=int(progress.get("done") or 0),
+            total=int(progress.get("total") or 0),
+            warnings=tuple(str(w) for w in view.get("warnings") or ()),
+            error_message=str(view.get("error_message") or ""),
+        )
+
+    @classmethod
+    def from_row(cls, row: RunRow) -> ShownRun:
+        return cls(
+            run_id=row.id,
+            status=row.status,
+            current_step=row.current_step or "",
+            done=row.progress_done,
+            total=row.progress_total,
+            warnings=row.warnings,
+            error_message=row.error_message or "",
+        )
+
+
+@live_page(routes.ONBOARDING)
+@live_page(routes.PROFILE)
 class ProfilingState(rx.State):
     """The run shown on the onboarding and profile pages, and the onboarding step."""
 
@@ -100,8 +145,7 @@ class ProfilingState(rx.State):
     onboarding_step: str = UPLOAD
     overwrite: bool = False
     starting: bool = False
-    _watch_lease: str = ""
-    _last_view: dict[str, Any] = {}
+    _shown: ShownRun = ShownRun()
 
     @rx.var
     def onboarding_index(self) -> int:
@@ -146,7 +190,7 @@ class ProfilingState(rx.State):
         run, profile = loaded.latest_run, loaded.profile
         if run is not None and run["status"] in ACTIVE:
             self.onboarding_step = PROCESSING
-            yield ProfilingState.watch
+            yield ProfilingState.hint_if_no_worker
         elif profile:
             self.onboarding_step = REVIEW
         elif run is not None and run["status"] == RunStatus.FAILED:
@@ -161,7 +205,7 @@ class ProfilingState(rx.State):
         yield
         loaded = await self._load()
         if loaded is not None and self.run_active:
-            yield ProfilingState.watch
+            yield ProfilingState.hint_if_no_worker
 
     async def _begin_loading(self) -> None:
         """Show the loading state (never a previous visitor's data in this tab)."""
@@ -254,8 +298,9 @@ class ProfilingState(rx.State):
             self.just_finished = False
             self.waiting_long = False
             self._show_run(view)
+            hub.nudge()
             await self._refresh_profile(user)
-            return True, [ProfilingState.watch] if self.run_active else []
+            return True, [ProfilingState.hint_if_no_worker] if self.run_active else []
         finally:
             self.starting = False
 
@@ -272,63 +317,59 @@ class ProfilingState(rx.State):
     # ------------------------------------------------------------------ following
 
     def _show_run(self, view: dict[str, Any] | None) -> None:
-        if view == self._last_view:
+        self._show(ShownRun.from_view(view))
+
+    def _show(self, run: ShownRun) -> None:
+        if run == self._shown:
             return  # unchanged: send the browser nothing
-        self._last_view = dict(view or {})
-        view = view or {}
-        progress = view.get("progress") or {}
-        self.run_id = str(view.get("run_id") or "")
-        self.run_status = str(view.get("status") or "")
-        self.current_step = str(view.get("current_step") or "")
-        self.progress_done = int(progress.get("done") or 0)
-        self.progress_total = int(progress.get("total") or 0)
-        self.warnings = [str(w) for w in view.get("warnings") or []]
-        self.error_message = str(view.get("error_message") or "")
+        self._shown = run
+        self.run_id = run.run_id
+        self.run_status = run.status
+        self.current_step = run.current_step
+        self.progress_done = run.done
+        self.progress_total = run.total
+        self.warnings = list(run.warnings)
+        self.error_message = run.error_message
+        if run.status != RunStatus.PENDING:
+            self.waiting_long = False
 
     @rx.event(background=True)
-    async def watch(self):
-        """Follow the shown run until it ends: one SELECT of the run row per second."""
-        user = await current_user(self)
-        if user is None or not user.has_access:
-            return
-        lease = uuid.uuid4().hex
+    async def hint_if_no_worker(self):
+        """No database work: if the run shown is still pending after a while, say
+        that no worker seems to be taking runs (a live change clears it)."""
         async with self:
-            if not self.run_active:
-                return
-            self._watch_lease, run_id = lease, self.run_id
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        view: dict[str, Any] | None = None
-        while loop.time() - started < MAX_WATCH_S:
-            await asyncio.sleep(POLL_INTERVAL_S)
-            try:
-                view = await asyncio.to_thread(data.load_run, user.id, run_id)
-            except Exception:
-                log.warning("reading run %s failed; trying again", run_id, exc_info=True)
-                continue
-            async with self:
-                if self._watch_lease != lease:
-                    return  # a newer watch (reload, new run) took over
-                self._show_run(view)
-                pending = view is not None and view["status"] == RunStatus.PENDING
-                waiting_long = pending and loop.time() - started > WAITING_HINT_AFTER_S
-                if waiting_long != self.waiting_long:
-                    self.waiting_long = waiting_long
-                if self.run_active:
-                    continue
-                self._watch_lease = ""
-            break
-        if view is not None and view["status"] == RunStatus.COMPLETED:
-            await self._finished(user)
+            run_id = self.run_id
+        await asyncio.sleep(WAITING_HINT_AFTER_S)
+        async with self:
+            if run_id and self.run_id == run_id and self.run_status == RunStatus.PENDING:
+                self.waiting_long = True
 
-    async def _finished(self, user: CurrentUser) -> None:
-        try:
-            overview = await asyncio.to_thread(data.load_overview, user.id)
-        except Exception:
-            log.exception("reloading the profile after run failed")
-            overview = None
-        async with self:
-            self.just_finished = True
-            if overview is not None:
-                profile = await self.get_state(ProfileState)
-                profile.show(overview.profile, overview.documents)
+    @classmethod
+    def live_refresh(cls, user_id: str, changes: Sequence[RunChange]) -> data.Overview | None:
+        """The profile and CVs again when a profiling run completed (one per tick)."""
+        if not any(_completed_profiling(change) for change in changes):
+            return None
+        return data.load_overview(user_id)
+
+    async def apply_live(
+        self, changes: Sequence[RunChange], refreshed: data.Overview | None
+    ) -> None:
+        """Follow the run shown; when it completes, show the profile it built."""
+        for change in changes:
+            if change.run.id != self.run_id or not self.run_id:
+                continue
+            was_active = self.run_active
+            self._show(ShownRun.from_row(change.run))
+            if was_active and self.run_completed:
+                self.just_finished = True
+                if refreshed is not None:
+                    profile = await self.get_state(ProfileState)
+                    profile.show(refreshed.profile, refreshed.documents)
+
+
+def _completed_profiling(change: RunChange) -> bool:
+    return (
+        change.run.kind == RunKind.PROFILING
+        and change.run.status == RunStatus.COMPLETED
+        and change.status_changed
+    )

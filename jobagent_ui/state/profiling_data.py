@@ -113,11 +113,6 @@ def load_overview(user_id: str) -> Overview:
         )
 
 
-def has_profile(user_id: str) -> bool:
-    with session_scope(ui_engine()) as db:
-        return get_profile(db, user_id) is not None
-
-
 def stored_hashes(user_id: str) -> set[str]:
     """SHA-256 of the CVs `user_id` has stored (one query)."""
     statement = readable_documents(user_id).with_only_columns(Document.sha256)

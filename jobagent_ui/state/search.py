@@ -3,8 +3,9 @@
 The form holds what the person asks for; "Start search" (one title) or "Search
 all suggested titles" (one run per profile title) create the runs through
 jobagent_core's `start_job_search` / `start_from_profile`, commit, queue them,
-and show them below the form. A background event reads those runs once per
-second (one SELECT, scoped to the signed-in user) until none is active.
+and show them below the form. Their progress arrives from the process's live
+poller (`jobagent_ui.state.live`): one query per tick for every connected tab,
+so following a search costs the database nothing per browser.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import uuid
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -24,7 +24,7 @@ from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.config import get_settings
 from jobagent_core.db.engine import session_scope, ui_engine
 from jobagent_core.db.enums import RunStatus
-from jobagent_core.db.models import JobSearch, Run, User
+from jobagent_core.db.models import User
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
 from jobagent_core.discovery.sources.registry import (
     LIVE_SOURCES,
@@ -32,8 +32,10 @@ from jobagent_core.discovery.sources.registry import (
     configured_live_sources,
     validate_board_name,
 )
+from jobagent_core.live.poller import RunChange
 from jobagent_core.profiling.service import QueueUnavailable, get_profile, queue_run
 from jobagent_core.storage import FileStore
+from jobagent_core.tracking.dashboard import RunRow, get_run_rows
 from jobagent_core.workflows.job_search_start import (
     JobSearchRequest,
     NoSuggestedTitles,
@@ -42,17 +44,15 @@ from jobagent_core.workflows.job_search_start import (
     start_from_profile,
     start_job_search,
 )
-from jobagent_core.workflows.runs import readable_runs
 from jobagent_ui import routes
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+from jobagent_ui.state.live import hub, live_page
 
 log = logging.getLogger(__name__)
 
 FILE_UPLOAD_ID: Final = "jobs-file"
 MAX_JOBS_FILE_BYTES: Final = 10 * 1024 * 1024
-POLL_INTERVAL_S: Final = 1.0
-MAX_WATCH_S: Final = 35 * 60
-ACTIVE: Final = frozenset({RunStatus.PENDING.value, RunStatus.RUNNING.value})
+SHOWN_RUNS: Final = 10
 BOARD_KINDS: Final = ("greenhouse", "lever", "ashby")
 OPEN_KINDS: Final = ("arbeitnow", "remoteok", "themuse", "serpapi")
 POSTED_WITHIN: Final = [
@@ -108,7 +108,7 @@ class RunCard:
     matches_url: str = ""
 
 
-def run_card(run: Run, title: str) -> RunCard:
+def run_card(run: RunRow) -> RunCard:
     if run.status == RunStatus.COMPLETED:
         percent = 100
     elif run.progress_total > 0:
@@ -117,17 +117,17 @@ def run_card(run: Run, title: str) -> RunCard:
         percent = 0
     return RunCard(
         id=run.id,
-        title=title,
+        title=run.title or "Job search",
         status=run.status,
         status_label=_STATUS_LABELS.get(run.status, run.status),
         current_step=run.current_step or "",
         percent=percent,
-        found=run.found_count,
-        matched=run.matched_count,
+        found=run.found,
+        matched=run.matched,
         written=run.fabrication_done,
         error=run.error_message or "",
-        warnings=[str(w) for w in run.warnings or []][:5],
-        active=run.status in ACTIVE,
+        warnings=list(run.warnings[:5]),
+        active=run.active,
         matches_url=f"{routes.MATCHES}?run={run.id}",
     )
 
@@ -178,8 +178,8 @@ def check_jobs_file(user_id: str, name: str, data: bytes) -> tuple[str, str]:
 
 def start_searches(
     user_id: str, request: JobSearchRequest | SearchFromProfileRequest
-) -> tuple[list[RunCard], bool]:
-    """Create, commit and queue the runs; (their cards, whether the queue refused).
+) -> tuple[list[RunRow], bool]:
+    """Create, commit and queue the runs; (their rows, whether the queue refused).
     Raises AccessDenied, SourceSpecError, NoSuggestedTitles."""
     settings = get_settings()
     engine = ui_engine()
@@ -197,25 +197,17 @@ def start_searches(
     return load_runs(user_id, [run.id for run in runs]), queue_down
 
 
-def load_runs(user_id: str, run_ids: Sequence[str]) -> list[RunCard]:
+def load_runs(user_id: str, run_ids: Sequence[str]) -> list[RunRow]:
     """The user's runs among `run_ids`, in that order (others' ids find nothing)."""
-    if not run_ids:
-        return []
     with session_scope(ui_engine()) as db:
-        rows = db.execute(
-            readable_runs(user_id)
-            .add_columns(JobSearch.title)
-            .outerjoin(JobSearch, JobSearch.id == Run.job_search_id)
-            .where(Run.id.in_(list(run_ids)))
-        ).all()
-        by_id = {run.id: run_card(run, title or "Job search") for run, title in rows}
-    return [by_id[i] for i in run_ids if i in by_id]
+        return get_run_rows(db, user_id, run_ids)
 
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
 
 
+@live_page(routes.SEARCH)
 class SearchState(rx.State):
     loading: bool = True
     load_error: str = ""
@@ -242,7 +234,6 @@ class SearchState(rx.State):
     starting: bool = False
     runs: list[RunCard] = []
     _jobs_file_spec: str = ""
-    _watch_lease: str = ""
     _owner: str = ""
 
     @rx.var
@@ -282,7 +273,18 @@ class SearchState(rx.State):
             self.title = wanted[:200]
         self.loading = False
         if self.any_active:
-            yield SearchState.watch
+            # Catch up on what happened while the tab showed another page; the
+            # live poller carries on from here.
+            await self._reload_runs(user.id)
+
+    async def _reload_runs(self, user_id: str) -> None:
+        try:
+            rows = await asyncio.to_thread(load_runs, user_id, [run.id for run in self.runs])
+        except Exception:
+            log.warning("reading the runs shown failed", exc_info=True)
+            return
+        hub.reader.expect(rows)
+        self.runs = [run_card(row) for row in rows]
 
     def _reset_form(self) -> None:
         self.title = self.location = ""
@@ -296,7 +298,6 @@ class SearchState(rx.State):
         self.posted_within = "any"
         self.excluded_companies = self.excluded_keywords = ""
         self.runs = []
-        self._watch_lease = ""
 
     # -------------------------------------------------------------- the form
 
@@ -470,7 +471,7 @@ class SearchState(rx.State):
                 if single
                 else SearchFromProfileRequest.model_validate(body)
             )
-            cards, queue_down = await asyncio.to_thread(start_searches, user.id, request)
+            rows, queue_down = await asyncio.to_thread(start_searches, user.id, request)
         except ValidationError as err:
             yield rx.toast.error(_validation_message(err))
             return
@@ -483,54 +484,31 @@ class SearchState(rx.State):
             return
         finally:
             self.starting = False
-        started = {card.id for card in cards}
-        self.runs = cards + [run for run in self.runs if run.id not in started][:10]
+        hub.reader.expect(rows)
+        hub.nudge()
+        started = {row.id for row in rows}
+        kept = [run for run in self.runs if run.id not in started]
+        self.runs = [run_card(row) for row in rows] + kept[: max(0, SHOWN_RUNS - len(rows))]
         if queue_down:
             yield rx.toast.error(
                 "The task queue is not reachable, so the search could not start. Check that "
                 "the worker is running, then try again."
             )
         else:
-            count = len(cards)
+            count = len(rows)
             yield rx.toast.success(
                 "Search started." if count == 1 else f"{count} searches started."
             )
-        yield SearchState.watch
 
-    # -------------------------------------------------------------- following
+    # -------------------------------------------------------------- live
 
-    @rx.event(background=True)
-    async def watch(self):
-        """Read the shown runs once per second until none is active."""
-        user = await current_user(self)
-        if user is None or not user.has_access:
-            return
-        lease = uuid.uuid4().hex
-        async with self:
-            if not self.any_active:
-                return
-            self._watch_lease = lease
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        while loop.time() - started < MAX_WATCH_S:
-            await asyncio.sleep(POLL_INTERVAL_S)
-            async with self:
-                if self._watch_lease != lease:
-                    return
-                ids = [run.id for run in self.runs]
-            try:
-                cards = await asyncio.to_thread(load_runs, user.id, ids)
-            except Exception:
-                log.warning("reading runs failed; trying again", exc_info=True)
-                continue
-            async with self:
-                if self._watch_lease != lease:
-                    return
-                if cards != self.runs:
-                    self.runs = cards
-                if not self.any_active:
-                    self._watch_lease = ""
-                    return
+    def apply_live(self, changes: Sequence[RunChange], refreshed: None) -> None:
+        """Update the cards of the runs shown (others' runs never reach this tab)."""
+        changed = {change.run.id: change.run for change in changes}
+        if any(run.id in changed for run in self.runs):
+            self.runs = [
+                run_card(changed[run.id]) if run.id in changed else run for run in self.runs
+            ]
 
 
 def _validation_message(err: ValidationError) -> str:

@@ -16,6 +16,7 @@ import reflex as rx
 
 from jobagent_ui.components.layout import APP_NAME, app_layout, checking_sign_in
 from jobagent_ui.state.auth import MEMBER, AuthState
+from jobagent_ui.state.live import LiveState
 
 Content = Callable[[], rx.Component]
 Frame = Callable[[rx.Component], rx.Component]
@@ -48,11 +49,16 @@ def private_page(
     """A page only for visitors whose `AuthState.status` is `requires`.
 
     Nothing but a spinner renders until the guard (on_load) has checked the
-    session; visitors with another status are redirected by it. `on_load` (an
-    event or a list) runs after the guard is dispatched, so it must resolve the
-    user itself (`current_user`) and do nothing for visitors without one.
+    session; visitors with another status are redirected by it. A member's tab
+    is then subscribed to live run changes as showing `route`. `on_load` (an
+    event or a list) runs after both are dispatched, so it must resolve the user
+    itself (`current_user`) and do nothing for visitors without one.
     """
     extra = [] if on_load is None else on_load if isinstance(on_load, list) else [on_load]
+    # on_load, not on_mount: React runs a new page's mount effects before the
+    # router's, so an on_mount event of a client-side navigation still carries the
+    # previous page's URL.
+    live = [LiveState.subscribe(route)] if requires == MEMBER else []
 
     def decorate(content: Content) -> Page:
         @functools.wraps(content)
@@ -60,7 +66,7 @@ def private_page(
             return rx.cond(AuthState.status == requires, frame(content()), checking_sign_in())
 
         return Page(
-            route, page_title(title), component, on_load=[AuthState.guard(requires), *extra]
+            route, page_title(title), component, on_load=[AuthState.guard(requires), *live, *extra]
         )
 
     return decorate

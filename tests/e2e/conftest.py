@@ -26,8 +26,8 @@ from tests.e2e.helpers import profile_reply
 from tests.e2e.servers import AppServer, run_app_server, run_worker
 from tests.llm_stub import LlmStub, StubReply
 
-# Long enough for the "Extracting profile" step to be seen in progress (the page
-# reads the run once per second), short enough to keep the test quick.
+# Long enough for the "Extracting profile" step to be seen in progress (the live
+# poller reads changed runs about once per second), short enough to keep the test quick.
 LLM_DELAY_S = 2.5
 
 CHROMIUM = os.environ.get("JOBAGENT_CHROMIUM", "/usr/bin/chromium")
@@ -131,7 +131,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
-def dashboard_server(start_app_server: Callable[..., AppServer]) -> AppServer:
+def dashboard_server(
+    start_app_server: Callable[..., AppServer], tmp_path_factory: pytest.TempPathFactory
+) -> AppServer:
     """Sign-in by session cookies the tests mint; runs are written by the test
-    process through the core RunReporter, exactly as a worker writes them."""
-    return start_app_server(name="dashboard")
+    process through the core RunReporter, exactly as a worker writes them (runs
+    the search page starts wait in a queue folder no worker reads)."""
+    data = tmp_path_factory.mktemp("dashboard-data")
+    return start_app_server(
+        {"STORAGE_DIR": str(data / "storage"), "QUEUE_DIR": str(data / "queue")},
+        name="dashboard",
+    )

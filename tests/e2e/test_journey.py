@@ -164,7 +164,7 @@ def test_a_newcomer_goes_from_sign_in_to_an_application(
     expect(runs).to_have_count(1)
     run = runs.first
     expect(run).to_contain_text("Data Engineer")
-    # Seen while it runs (the page reads the run once per second) ...
+    # Seen while it runs (the live poller pushes each change to the page) ...
     expect(run).to_have_attribute("data-status", re.compile("pending|running"))
     expect(run).to_contain_text(re.compile(r"Waiting|Running"))
     save_screenshot(page, "journey-search-running-desktop")
