@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from jobagent_core.discovery.dedupe import company_key
 from jobagent_core.discovery.places import Places, fold, places_in, words
 from jobagent_core.discovery.schema import PostingData, Seniority
+from jobagent_core.discovery.seniority import title_seniority
 
 # Words in the wanted location that mean "on site, please": remote postings then
 # no longer match every location.
@@ -19,32 +20,6 @@ _ON_SITE = re.compile(
     r"|sur site|presentiel|presencial)\b"
 )
 _REMOTE_WORDS = re.compile(r"\b(?:remote|anywhere|teletravail|homeoffice|home office|wfh)\b")
-
-# Checked in order, first match wins; close to the live sources' reading of titles.
-_MARKERS: tuple[tuple[Seniority, str], ...] = (
-    ("executive", r"\b(?:head of|director|directeur|directrice|directora?|vice president"
-                  r"|vp|chief|cto|ceo|cfo|coo|cpo|cio|ciso|geschaftsfuhrer\w*"
-                  r"|bereichsleiter\w*)\b"),
-    ("principal", r"\b(?:principal|distinguished|fellow)\b"),
-    ("lead", r"\b(?:staff|lead|team ?lead|tech ?lead|teamleiter\w*|leiter\w*|leitung"
-             r"|chef de projet|responsable d\w*|supervisor|foreman|head)\b"),
-    ("senior", r"\b(?:senior|sr|snr|confirme|experimente)\b"),
-    ("mid", r"\b(?:mid|mid-level|intermediate|berufserfahren)\b"),
-    ("junior", r"\b(?:junior|jr|entry[- ]level|graduate|berufseinsteiger\w*|debutant)\b"),
-    ("intern", r"\b(?:intern|internship|praktikant\w*|praktikum|werkstudent\w*"
-               r"|working student|trainee|apprentice\w*|ausbildung|stagiaire|stage"
-               r"|alternance|alternant\w*|apprenti\w*|becario|practicas)\b"),
-)  # fmt: skip
-_SENIORITY_MARKERS = tuple((level, re.compile(pattern)) for level, pattern in _MARKERS)
-
-
-def title_seniority(title: str) -> Seniority | None:
-    """The seniority a title states ("Senior ...", "Head of ...", "Praktikant ..."), if any."""
-    folded = fold(title)
-    for level, pattern in _SENIORITY_MARKERS:
-        if pattern.search(folded):
-            return level
-    return None
 
 
 def infer_seniority(posting: PostingData) -> Seniority:

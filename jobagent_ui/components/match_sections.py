@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from jobagent_ui.components.match_card import score_badge
+from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.match_detail import Citation, DownloadLink, Fact, HistoryRow
 from jobagent_ui.state.match_detail import MatchDetailState as S
 from jobagent_ui.state.matches import STAGE_LABELS
@@ -250,15 +251,9 @@ def _download(link: DownloadLink) -> rx.Component:
 
 
 def downloads() -> rx.Component:
-    return rx.el.ul(
+    return wrapping_list(
         rx.foreach(S.view.downloads, _download),
         aria_label="Downloads",
-        display="flex",
-        flex_wrap="wrap",
-        gap="var(--space-2)",
-        list_style="none",
-        margin="0",
-        padding="0",
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import reflex as rx
 
+from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.profile import ProfileState
 
 
@@ -68,15 +69,9 @@ def chip_editor(
     input_id = f"add-{field}"
     return rx.vstack(
         rx.text(label, size="2", weight="medium", id=f"{field}-label"),
-        rx.el.ul(
+        wrapping_list(
             rx.foreach(items, lambda item: _chip(item, on_remove, noun)),
             custom_attrs={"aria-labelledby": f"{field}-label"},
-            display="flex",
-            flex_wrap="wrap",
-            gap="var(--space-2)",
-            list_style="none",
-            margin="0",
-            padding="0",
         ),
         rx.form(
             rx.hstack(

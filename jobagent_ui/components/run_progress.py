@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from jobagent_ui.state.live import NO_WORKER_YET
 from jobagent_ui.state.profiling import ProfilingState, StepRow
 
 _BADGE_COLOR = {"done": "green", "current": "indigo", "failed": "red", "pending": "gray"}
@@ -72,8 +73,7 @@ def run_progress(*, on_retry: rx.EventHandler, retry_label: str = "Try again") -
         rx.cond(
             ProfilingState.waiting_long,
             rx.callout(
-                "No worker has picked this up yet. Check that the Job Agent worker is "
-                "running (jobagent worker); the run starts as soon as it is.",
+                NO_WORKER_YET,
                 icon="info",
                 color_scheme="amber",
                 width="100%",

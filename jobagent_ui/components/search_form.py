@@ -10,6 +10,7 @@ import reflex as rx
 
 from jobagent_core.discovery.sources.adzuna import COUNTRIES
 from jobagent_ui import routes
+from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.search import (
     BOARD_KINDS,
     FILE_UPLOAD_ID,
@@ -56,7 +57,7 @@ def title_chips() -> rx.Component:
         SearchState.suggested.length() > 0,
         rx.vstack(
             rx.text("Your suggested titles", size="2", weight="medium", id="suggested-label"),
-            rx.el.ul(
+            wrapping_list(
                 rx.foreach(
                     SearchState.suggested,
                     lambda title: rx.el.li(
@@ -72,12 +73,6 @@ def title_chips() -> rx.Component:
                     ),
                 ),
                 custom_attrs={"aria-labelledby": "suggested-label"},
-                display="flex",
-                flex_wrap="wrap",
-                gap="var(--space-2)",
-                list_style="none",
-                margin="0",
-                padding="0",
             ),
             spacing="2",
             width="100%",
@@ -268,7 +263,7 @@ def _board_watch(kind: str) -> rx.Component:
     boards = SearchState.boards[kind].to(list[str])
     return rx.vstack(
         rx.text(f"{label} boards", size="2", weight="medium", id=f"boards-{kind}-label"),
-        rx.el.ul(
+        wrapping_list(
             rx.foreach(
                 boards,
                 lambda board: rx.el.li(
@@ -290,12 +285,6 @@ def _board_watch(kind: str) -> rx.Component:
                 ),
             ),
             custom_attrs={"aria-labelledby": f"boards-{kind}-label"},
-            display="flex",
-            flex_wrap="wrap",
-            gap="var(--space-2)",
-            list_style="none",
-            margin="0",
-            padding="0",
         ),
         rx.form(
             rx.hstack(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from jobagent_ui import routes
+from jobagent_ui.state.live import NO_WORKER_YET
 from jobagent_ui.state.search import RunCard, SearchState
 
 _STATUS_COLORS = {
@@ -56,6 +57,10 @@ def run_card(run: RunCard) -> rx.Component:
                     ),
                     size="2",
                     color_scheme=rx.cond(run.status == "failed", "red", "gray"),
+                ),
+                rx.cond(
+                    run.no_worker_yet,
+                    rx.callout(NO_WORKER_YET, icon="info", color_scheme="amber", width="100%"),
                 ),
                 rx.hstack(
                     _counter("found", run.found),

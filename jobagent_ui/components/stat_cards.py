@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from jobagent_ui.components.icon_tile import icon_tile
+from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.dashboard import DashboardState, StageCount
 
 _STAGE_COLORS = {
@@ -80,15 +81,9 @@ def stage_counts() -> rx.Component:
     """Matches by application stage, as a wrapping list of badges."""
     return rx.vstack(
         rx.heading("Matches by stage", as_="h2", size="3", id="stages-heading"),
-        rx.el.ul(
+        wrapping_list(
             rx.foreach(DashboardState.stages, _stage),
             aria_labelledby="stages-heading",
-            display="flex",
-            flex_wrap="wrap",
-            gap="var(--space-2)",
-            list_style="none",
-            margin="0",
-            padding="0",
         ),
         spacing="2",
         width="100%",

@@ -44,6 +44,13 @@ from jobagent_ui.state.auth import current_user
 log = logging.getLogger(__name__)
 
 PUSH_TIMEOUT_S: Final = 5.0
+# A run still pending this long after a page showed it: say that no worker seems
+# to be taking runs (pages time this themselves; it costs no database reads).
+WAITING_HINT_AFTER_S: Final = 15.0
+NO_WORKER_YET: Final = (
+    "No worker has picked this up yet. Check that the Job Agent worker is running "
+    "(jobagent worker); the run starts as soon as it is."
+)
 # Pages that follow a profiling run themselves: no toast for it there.
 _PROFILING_PAGES: Final = frozenset({routes.ONBOARDING, routes.PROFILE})
 

@@ -33,7 +33,7 @@ from jobagent_core.workflows.profiling import STEPS
 from jobagent_ui import routes
 from jobagent_ui.state import profiling_data as data
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
-from jobagent_ui.state.live import hub, live_page
+from jobagent_ui.state.live import WAITING_HINT_AFTER_S, hub, live_page
 from jobagent_ui.state.profile import ProfileState
 from jobagent_ui.state.uploads import UploadState
 
@@ -41,8 +41,6 @@ log = logging.getLogger(__name__)
 
 STEP_LABELS: Final = [step.label for step in STEPS]
 ACTIVE: Final = frozenset({RunStatus.PENDING.value, RunStatus.RUNNING.value})
-# Pending longer than this: say that no worker seems to be taking runs.
-WAITING_HINT_AFTER_S: Final = 15.0
 
 # Onboarding steps, in order.
 UPLOAD: Final = "upload"

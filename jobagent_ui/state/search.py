@@ -46,7 +46,7 @@ from jobagent_core.workflows.job_search_start import (
 )
 from jobagent_ui import routes
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
-from jobagent_ui.state.live import hub, live_page
+from jobagent_ui.state.live import WAITING_HINT_AFTER_S, hub, live_page
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ class RunCard:
     warnings: list[str] = dataclasses.field(default_factory=list)
     active: bool = False
     matches_url: str = ""
+    no_worker_yet: bool = False  # still waiting after WAITING_HINT_AFTER_S
 
 
 def run_card(run: RunRow) -> RunCard:
@@ -489,6 +490,7 @@ class SearchState(rx.State):
         started = {row.id for row in rows}
         kept = [run for run in self.runs if run.id not in started]
         self.runs = [run_card(row) for row in rows] + kept[: max(0, SHOWN_RUNS - len(rows))]
+        yield SearchState.hint_if_no_worker(sorted(started))
         if queue_down:
             yield rx.toast.error(
                 "The task queue is not reachable, so the search could not start. Check that "
@@ -501,6 +503,21 @@ class SearchState(rx.State):
             )
 
     # -------------------------------------------------------------- live
+
+    @rx.event(background=True)
+    async def hint_if_no_worker(self, run_ids: list[str]):
+        """No database work: mark the cards of `run_ids` that are still waiting
+        for a worker after a while (a live change replaces the card)."""
+        await asyncio.sleep(WAITING_HINT_AFTER_S)
+        async with self:
+            waiting = set(run_ids)
+            if any(r.id in waiting and r.status == RunStatus.PENDING for r in self.runs):
+                self.runs = [
+                    dataclasses.replace(r, no_worker_yet=True)
+                    if r.id in waiting and r.status == RunStatus.PENDING
+                    else r
+                    for r in self.runs
+                ]
 
     def apply_live(self, changes: Sequence[RunChange], refreshed: None) -> None:
         """Update the cards of the runs shown (others' runs never reach this tab)."""

@@ -17,6 +17,7 @@ from jobagent_core.discovery.html import html_to_text, jobposting_from_jsonld, s
 from jobagent_core.discovery.sample_data import _raw, sample_anchor, sample_postings
 from jobagent_core.discovery.sample_data import generate as sample_generator
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources import file_import
 from jobagent_core.discovery.sources.base import SearchQuery
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
@@ -411,6 +412,29 @@ def test_remote_posted_company_keyword_and_seniority_filters() -> None:
     assert run(seniority=["junior"]) == ["4"]  # the source's own seniority wins
     assert infer_seniority(posting(title="Praktikant Marketing")) == "intern"
     assert infer_seniority(posting(title="Staff Engineer")) == "lead"
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (("Senior Staff Engineer",), "lead"),  # the first level that matches wins
+        (("Head of Data Platform",), "executive"),
+        (("Head Chef",), "lead"),
+        (("Lead Generation Specialist",), None),  # marketing work, not a level
+        (("Sr. Backend Developer",), "senior"),
+        (("Développeur confirmé",), "senior"),
+        (("Geschäftsführerin",), "executive"),
+        (("Werkstudentin Data Analytics",), "intern"),
+        (("Becario de marketing",), "intern"),
+        (("Data Engineer", "Full-Time", "Junior"), "junior"),  # a board's level labels
+        (("Data Engineer",), None),
+        ((None, ""), None),
+    ],
+)
+def test_every_source_reads_seniority_from_titles_the_same_way(
+    texts: tuple[str | None, ...], level: str | None
+) -> None:
+    assert title_seniority(*texts) == level
 
 
 def test_filter_settings_are_validated() -> None:

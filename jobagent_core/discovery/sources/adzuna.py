@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     MAX_HTML_CHARS,
@@ -23,7 +24,6 @@ from jobagent_core.discovery.sources.common import (
     cap_text,
     employment_type,
     fetch_json,
-    infer_seniority,
     mentions_remote,
     optional,
     parse_page,
@@ -175,7 +175,7 @@ class AdzunaSource:
             remote=mentions_remote(title, location),
             employment_type=employment_type(job.contract_time)
             or ("contract" if job.contract_type == "contract" else None),
-            seniority=infer_seniority(title),
+            seniority=title_seniority(title),
             salary_min=low,
             salary_max=high,
             salary_currency=CURRENCIES[self.country] if low or high else None,

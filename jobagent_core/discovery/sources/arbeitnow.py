@@ -14,13 +14,13 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
     describe_html,
     employment_type,
     fetch_json,
-    infer_seniority,
     optional,
     parse_page,
     plain,
@@ -101,7 +101,7 @@ class ArbeitnowSource:
             location=optional(job.location),
             remote=job.remote,
             employment_type=employment_type(*job.job_types),
-            seniority=infer_seniority(job.title, *job.job_types),
+            seniority=title_seniority(job.title, *job.job_types),
             description_text=text,
             description_html=safe_html,
             url=job.url,

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
@@ -22,7 +23,6 @@ from jobagent_core.discovery.sources.common import (
     describe_text,
     employment_type,
     fetch_json,
-    infer_seniority,
     mentions_remote,
     optional,
     parse_page,
@@ -140,7 +140,7 @@ class AshbySource:
             location=optional("; ".join(loc for loc in locations if loc)),
             remote=bool(job.isRemote) or workplace == "remote" or mentions_remote(job.location),
             employment_type=employment_type(job.employmentType),
-            seniority=infer_seniority(job.title),
+            seniority=title_seniority(job.title),
             salary_min=salary.minValue if salary else None,
             salary_max=salary.maxValue if salary else None,
             salary_currency=salary.currencyCode if salary else None,

@@ -1,6 +1,6 @@
 """What the live sources share: fetching a page without ever raising, turning a
-board's item into a `PostingData` (text cleaning, seniority and employment-type
-inference, salaries, timestamps), and the "skip one bad item, keep the rest" loop."""
+board's item into a `PostingData` (text cleaning, employment-type inference,
+salaries, timestamps), and the "skip one bad item, keep the rest" loop."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from jobagent_core.discovery.html import html_to_text, sanitize_html
 from jobagent_core.discovery.http import BoardHttp, FetchError, NotFound, Params
-from jobagent_core.discovery.schema import EmploymentType, PostingData, Seniority
+from jobagent_core.discovery.schema import EmploymentType, PostingData
 from jobagent_core.discovery.sources.base import SourceResult
 
 # A job ad is a few thousand characters; anything far beyond is noise or abuse.
@@ -77,36 +77,6 @@ def cap_text(text: str) -> str:
     if len(text) <= MAX_TEXT_CHARS:
         return text
     return text[:MAX_TEXT_CHARS].rstrip() + TRUNCATION_MARK
-
-
-# Checked in order: the first that matches wins, so "Senior Staff" is lead.
-_SENIORITY_WORDS: tuple[tuple[Seniority, str], ...] = (
-    (
-        "executive",
-        r"\b(head of|director|vice president|vp|chief|cto|ceo|cfo|coo|cpo|cio|"
-        r"geschäftsführer\w*|bereichsleiter\w*)\b",
-    ),
-    ("principal", r"\b(principal|distinguished|fellow)\b"),
-    ("lead", r"\b(staff|lead(?! ?gen)|teamleiter\w*|leiter\w*|leitung)\b"),
-    ("senior", r"\b(senior|sr\.?|snr)(?=\W|$)"),
-    ("mid", r"\b(mid|mid-level|intermediate|berufserfahren)\b"),
-    ("junior", r"\b(junior|jr\.?|entry[- ]level|graduate|berufseinsteiger\w*)(?=\W|$)"),
-    (
-        "intern",
-        r"\b(intern|internship|praktikant\w*|praktikum|werkstudent\w*|working student|"
-        r"trainee|apprentice\w*|ausbildung)\b",
-    ),
-)
-_SENIORITY = tuple((level, re.compile(words, re.IGNORECASE)) for level, words in _SENIORITY_WORDS)
-
-
-def infer_seniority(*texts: str | None) -> Seniority | None:
-    """The seniority a title (or level labels) names, if any word gives it away."""
-    joined = " ".join(t for t in texts if t)
-    for level, pattern in _SENIORITY:
-        if pattern.search(joined):
-            return level
-    return None
 
 
 _EMPLOYMENT: dict[str, EmploymentType] = {

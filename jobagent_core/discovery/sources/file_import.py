@@ -22,10 +22,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from jobagent_core.discovery.dedupe import company_key, normalise_title, normalise_url
-from jobagent_core.discovery.filters import title_seniority
 from jobagent_core.discovery.html import html_to_text, sanitize_html
 from jobagent_core.discovery.places import canonical_location, fold
 from jobagent_core.discovery.schema import EmploymentType, PostingData, Seniority
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 
 MAX_FILE_BYTES = 10 * 1024 * 1024

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
@@ -21,7 +22,6 @@ from jobagent_core.discovery.sources.common import (
     describe_html,
     employment_type,
     fetch_json,
-    infer_seniority,
     language_code,
     mentions_remote,
     optional,
@@ -132,7 +132,7 @@ class GreenhouseSource:
             location=optional(location),
             remote=mentions_remote(location, job.title),
             employment_type=employment_type(kind),
-            seniority=infer_seniority(job.title),
+            seniority=title_seniority(job.title),
             language=language_code(job.language),
             description_text=text,
             description_html=safe_html,

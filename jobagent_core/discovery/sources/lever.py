@@ -16,6 +16,7 @@ from pydantic import BaseModel, RootModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
@@ -23,7 +24,6 @@ from jobagent_core.discovery.sources.common import (
     describe_html,
     employment_type,
     fetch_json,
-    infer_seniority,
     mentions_remote,
     optional,
     parse_page,
@@ -150,7 +150,7 @@ class LeverSource:
             location=optional(location),
             remote=(item.workplaceType or "").lower() == "remote" or mentions_remote(location),
             employment_type=employment_type(cats.commitment),
-            seniority=infer_seniority(item.text),
+            seniority=title_seniority(item.text),
             salary_min=salary.min if salary else None,
             salary_max=salary.max if salary else None,
             salary_currency=salary.currency if salary else None,

@@ -13,12 +13,12 @@ from pydantic import BaseModel, RootModel, field_validator
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
     describe_html,
     fetch_json,
-    infer_seniority,
     optional,
     parse_page,
     plain,
@@ -91,7 +91,7 @@ class RemoteOkSource:
             company=plain(job.company),
             location=optional(job.location),
             remote=True,
-            seniority=infer_seniority(job.position, *job.tags),
+            seniority=title_seniority(job.position, *job.tags),
             salary_min=low,
             salary_max=high,
             salary_currency="USD" if low or high else None,

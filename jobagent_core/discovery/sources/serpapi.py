@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
@@ -24,7 +25,6 @@ from jobagent_core.discovery.sources.common import (
     describe_text,
     employment_type,
     fetch_json,
-    infer_seniority,
     mentions_remote,
     optional,
     parse_page,
@@ -146,7 +146,7 @@ class SerpApiSource:
             location=optional(job.location),
             remote=bool(ext.work_from_home) or mentions_remote(job.location),
             employment_type=employment_type(ext.schedule_type),
-            seniority=infer_seniority(job.title),
+            seniority=title_seniority(job.title),
             salary_min=low,
             salary_max=high,
             salary_currency=currency,

@@ -14,12 +14,12 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData, Seniority
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
     add_items,
     describe_html,
     fetch_json,
-    infer_seniority,
     mentions_remote,
     optional,
     parse_page,
@@ -146,7 +146,7 @@ class TheMuseSource:
             location=optional("; ".join(places)),
             remote=mentions_remote(*places),
             employment_type="internship" if seniority == "intern" else None,
-            seniority=infer_seniority(job.name) or seniority,
+            seniority=title_seniority(job.name) or seniority,
             description_text=text,
             description_html=safe_html,
             url=job.refs.landing_page,
