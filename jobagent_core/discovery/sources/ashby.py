@@ -12,27 +12,23 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
-from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
-from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
+from jobagent_core.discovery.sources.base import SourceResult
 from jobagent_core.discovery.sources.common import (
-    add_items,
     company_from_slug,
     describe_html,
     describe_text,
     employment_type,
-    fetch_json,
     mentions_remote,
     optional,
-    parse_page,
     plain,
     salary_period,
     utc_from_iso,
 )
+from jobagent_core.discovery.sources.company_board import CompanyBoardSource
 
 API = "https://api.ashbyhq.com"
-POLICY = HttpPolicy(min_interval=1.0, burst=3)
 
 
 class _Component(BaseModel):
@@ -71,51 +67,25 @@ class _Job(BaseModel):
     compensation: _Compensation | None = None
 
 
-class _Board(BaseModel):
-    jobs: list[object]
-
-
-class AshbySource:
+class AshbySource(CompanyBoardSource[_Job]):
     """Every listed job on one Ashby board (the query is not sent: filter later)."""
 
-    def __init__(
-        self,
-        board: str,
-        *,
-        company: str | None = None,
-        base_url: str | None = None,
-        http: HttpOptions | None = None,
-    ) -> None:
-        self.board = board
-        self.name = f"ashby:{board}"
-        self.company = company
-        self.base_url = (base_url or API).rstrip("/")
-        self._http = http or HttpOptions()
+    kind = "ashby"
+    title = "Ashby"
+    api = API
+    params = {"includeCompensation": "true"}
+    job_model = _Job
 
-    def search(self, query: SearchQuery) -> SourceResult:
-        result = SourceResult()
-        label = f"Ashby board '{self.board}'"
-        url = f"{self.base_url}/posting-api/job-board/{quote(self.board, safe='')}"
-        with self._http.client(POLICY) as client:
-            payload = fetch_json(
-                client,
-                url,
-                {"includeCompensation": "true"},
-                result,
-                label=label,
-                not_found=f"Ashby board '{self.board}' not found — check the board name",
-            )
-        board = parse_page(_Board, payload, result, label=label)
-        if board is None:
-            return result
-        if not board.jobs:
+    def board_path(self) -> str:
+        return f"/posting-api/job-board/{quote(self.board, safe='')}"
+
+    def _open_jobs(self, jobs: list[object], result: SourceResult) -> list[object]:
+        if not jobs:
             result.warnings.append(
                 f"Ashby board '{self.board}' lists no open jobs — if you expected some, "
                 "check the board name"
             )
-        listed = [j for j in board.jobs if not (isinstance(j, dict) and j.get("isListed") is False)]
-        add_items(result, listed, model=_Job, convert=self._posting, label=label, limit=query.limit)
-        return result
+        return [j for j in jobs if not (isinstance(j, dict) and j.get("isListed") is False)]
 
     def _posting(self, job: _Job) -> PostingData:
         if job.descriptionHtml:

@@ -12,26 +12,21 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
-from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
-from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
-    add_items,
     company_from_slug,
     describe_html,
     employment_type,
-    fetch_json,
     language_code,
     mentions_remote,
     optional,
-    parse_page,
     plain,
     utc_from_iso,
 )
+from jobagent_core.discovery.sources.company_board import CompanyBoardSource
 
 API = "https://boards-api.greenhouse.io"
-POLICY = HttpPolicy(min_interval=1.0, burst=3)
 
 
 class _Named(BaseModel):
@@ -64,51 +59,17 @@ class _Job(BaseModel):
     metadata: list[_Field] | None = None
 
 
-class _Board(BaseModel):
-    jobs: list[object]
-
-
-class GreenhouseSource:
+class GreenhouseSource(CompanyBoardSource[_Job]):
     """Every open job on one Greenhouse board (the query is not sent: filter later)."""
 
-    def __init__(
-        self,
-        board: str,
-        *,
-        company: str | None = None,
-        base_url: str | None = None,
-        http: HttpOptions | None = None,
-    ) -> None:
-        self.board = board
-        self.name = f"greenhouse:{board}"
-        self.company = company
-        self.base_url = (base_url or API).rstrip("/")
-        self._http = http or HttpOptions()
+    kind = "greenhouse"
+    title = "Greenhouse"
+    api = API
+    params = {"content": "true"}
+    job_model = _Job
 
-    def search(self, query: SearchQuery) -> SourceResult:
-        result = SourceResult()
-        label = f"Greenhouse board '{self.board}'"
-        url = f"{self.base_url}/v1/boards/{quote(self.board, safe='')}/jobs"
-        with self._http.client(POLICY) as client:
-            payload = fetch_json(
-                client,
-                url,
-                {"content": "true"},
-                result,
-                label=label,
-                not_found=f"Greenhouse board '{self.board}' not found — check the board name",
-            )
-        board = parse_page(_Board, payload, result, label=label)
-        if board is not None:
-            add_items(
-                result,
-                board.jobs,
-                model=_Job,
-                convert=self._posting,
-                label=label,
-                limit=query.limit,
-            )
-        return result
+    def board_path(self) -> str:
+        return f"/v1/boards/{quote(self.board, safe='')}/jobs"
 
     def _posting(self, job: _Job) -> PostingData:
         text, safe_html = describe_html(html.unescape(job.content or ""))
