@@ -7,6 +7,7 @@ from typing import Any
 
 import reflex as rx
 
+from jobagent_ui.components.add_form import add_form
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.profile import ProfileState
 
@@ -73,33 +74,15 @@ def chip_editor(
             rx.foreach(items, lambda item: _chip(item, on_remove, noun)),
             custom_attrs={"aria-labelledby": f"{field}-label"},
         ),
-        rx.form(
-            rx.hstack(
-                rx.input(
-                    id=input_id,
-                    name=field,
-                    placeholder=placeholder,
-                    aria_label=f"New {noun}",
-                    disabled=disabled,
-                    size="2",
-                    flex="1",
-                    min_width="0",
-                ),
-                rx.button(
-                    rx.icon("plus", size=16),
-                    "Add",
-                    type="submit",
-                    variant="soft",
-                    size="2",
-                    disabled=disabled,
-                    aria_label=f"Add {noun}",
-                ),
-                spacing="2",
-                width="100%",
-            ),
+        add_form(
+            name=field,
+            placeholder=placeholder,
+            field_label=f"New {noun}",
+            button="Add",
+            button_label=f"Add {noun}",
             on_submit=on_add,
-            reset_on_submit=True,
-            width="100%",
+            disabled=disabled,
+            field_id=input_id,
         ),
         rx.text(hint, size="1", color_scheme="gray") if hint is not None else rx.fragment(),
         spacing="2",

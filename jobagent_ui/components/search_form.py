@@ -10,6 +10,7 @@ import reflex as rx
 
 from jobagent_core.discovery.sources.adzuna import COUNTRIES
 from jobagent_ui import routes
+from jobagent_ui.components.add_form import add_form
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.search import (
     BOARD_KINDS,
@@ -286,31 +287,14 @@ def _board_watch(kind: str) -> rx.Component:
             ),
             custom_attrs={"aria-labelledby": f"boards-{kind}-label"},
         ),
-        rx.form(
-            rx.hstack(
-                rx.el.input(type="hidden", name="kind", value=kind),
-                rx.input(
-                    name="board",
-                    placeholder=hint,
-                    aria_label=f"{label} board to watch",
-                    size="2",
-                    flex="1",
-                    min_width="0",
-                ),
-                rx.button(
-                    rx.icon("plus", size=16),
-                    "Watch",
-                    type="submit",
-                    variant="soft",
-                    size="2",
-                    aria_label=f"Watch {label} board",
-                ),
-                spacing="2",
-                width="100%",
-            ),
+        add_form(
+            rx.el.input(type="hidden", name="kind", value=kind),
+            name="board",
+            placeholder=hint,
+            field_label=f"{label} board to watch",
+            button="Watch",
+            button_label=f"Watch {label} board",
             on_submit=SearchState.add_board,
-            reset_on_submit=True,
-            width="100%",
         ),
         spacing="2",
         width="100%",

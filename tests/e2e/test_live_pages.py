@@ -180,3 +180,27 @@ def test_onboarding_follows_a_profiling_run_live_and_says_when_no_worker_takes_i
     page.get_by_role("button", name="Review my profile").click()
     expect(page.get_by_label("Location", exact=True)).to_have_value("Lisbon, Portugal")
     page.context.close()
+
+
+def test_company_boards_to_watch_are_checked_added_and_removed(
+    browser: Browser, dashboard_server: AppServer, admin: Engine
+) -> None:
+    alan = make_member(admin, "Alan Kay")
+    page = open_search(browser, dashboard_server, alan)
+    field = page.get_by_label("Greenhouse board to watch")
+    watched = page.get_by_role("list", name="Greenhouse boards")
+
+    field.fill("Not a board!")
+    field.press("Enter")
+    expect(page.get_by_text("name 'Not a board!' is not valid")).to_be_visible()
+    expect(watched.get_by_role("listitem")).to_have_count(0)
+
+    field.fill(" Stripe ")
+    page.get_by_role("button", name="Watch Greenhouse board").click()
+    expect(watched.get_by_role("listitem")).to_have_count(1)
+    expect(watched).to_contain_text("stripe")
+    expect(field).to_have_value("")  # ready for the next one
+
+    page.get_by_role("button", name="Stop watching Greenhouse board stripe").click()
+    expect(watched.get_by_role("listitem")).to_have_count(0)
+    page.context.close()
