@@ -10,7 +10,11 @@
         send_digest(sink.url, message, ssl_context=sink.client_context)
 
 `tls`: None (plain), "starttls" (offered, not required) or "implicit" (smtps).
-`auth`: a user name and password the server requires before MAIL. TLS uses a
+`auth`: a user name and password the server requires before MAIL.
+`data_delay_s`: a slow server, which waits this long after the message arrived
+before it answers DATA (changeable while it runs). It takes a message only when
+it can still answer: one whose client hung up meanwhile goes to `dropped`, not
+`messages`. `data_started` counts the messages that arrived. TLS uses a
 throw-away CA and a certificate for 127.0.0.1/localhost made per process.
 Free ports are reserved before the server starts: aiosmtpd's Controller
 cannot bind port 0 (its readiness check needs to know the port).
@@ -18,6 +22,7 @@ cannot bind port 0 (its readiness check needs to know the port).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import email
 import email.policy
@@ -176,19 +181,39 @@ class _Collector:
             tls=tls,
             login=login,
         )
-        with self._sink.lock:
-            self._sink.messages.append(received)
+        sink = self._sink
+        with sink.lock:
+            sink.data_started += 1
+            delay = sink.data_delay_s
+        if delay > 0:
+            try:
+                await asyncio.sleep(delay)
+            except asyncio.CancelledError:  # aiosmtpd cancels us when the client hangs up
+                with sink.lock:
+                    sink.dropped.append(received)
+                raise
+            if server.transport is None or server.transport.is_closing():
+                with sink.lock:
+                    sink.dropped.append(received)
+                return "451 4.3.0 The client went away"
+        with sink.lock:
+            sink.messages.append(received)
         return "250 2.0.0 Message accepted"
 
 
 class SmtpSink:
     """An SMTP server on 127.0.0.1 collecting messages; a context manager."""
 
-    def __init__(self, *, tls: Tls = None, auth: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self, *, tls: Tls = None, auth: tuple[str, str] | None = None, data_delay_s: float = 0
+    ) -> None:
         self.tls = tls
         self.auth = auth
         self.port = free_port()
+        self.data_delay_s = data_delay_s
+        self.data_started = 0
         self.messages: list[ReceivedMessage] = []
+        self.dropped: list[ReceivedMessage] = []  # arrived, but the client left before the reply
         self.lock = threading.Lock()
         options: dict[str, Any] = {}
         if tls == "starttls":
@@ -256,11 +281,14 @@ def smtp_sink() -> Iterator[SmtpSink]:
 
 @pytest.fixture
 def smtp_sink_factory() -> Iterator[SinkFactory]:
-    """Makes started sinks with `tls=` and `auth=` options; stops them all afterwards."""
+    """Makes started sinks with `tls=`, `auth=` and `data_delay_s=` options; stops them
+    all afterwards."""
     sinks: list[SmtpSink] = []
 
-    def make(*, tls: Tls = None, auth: tuple[str, str] | None = None) -> SmtpSink:
-        sink = SmtpSink(tls=tls, auth=auth).start()
+    def make(
+        *, tls: Tls = None, auth: tuple[str, str] | None = None, data_delay_s: float = 0
+    ) -> SmtpSink:
+        sink = SmtpSink(tls=tls, auth=auth, data_delay_s=data_delay_s).start()
         sinks.append(sink)
         return sink
 

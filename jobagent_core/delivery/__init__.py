@@ -1,4 +1,4 @@
-"""Delivery: the e-mail digest of a job search, sent over SMTP at most once per run.
+"""Delivery: the e-mail digest of a job search, sent over SMTP once per run.
 
     def build(db, matches):
         items = load_digest_matches(db, matches, read_file=store.read)
@@ -10,7 +10,10 @@
     result.status  # "sent" | "skipped" | "failed"; result.detail for the run's log
 
 The files are always in the app; e-mail is a convenience, so delivery reports
-failures in its result instead of failing the run.
+failures in its result instead of failing the run. The digest's state per run
+(claimed → sent, with its Message-ID) is in `digest_deliveries`: a run taken
+over after its worker died sends a claimed-but-unsent digest once, under the
+same Message-ID (see delivery.once).
 """
 
 from jobagent_core.delivery.digest import (
@@ -21,12 +24,17 @@ from jobagent_core.delivery.digest import (
     load_digest_matches,
     safe_filename,
 )
-from jobagent_core.delivery.smtp import (
+from jobagent_core.delivery.once import (
     BuildMessage,
-    DeliveryError,
     DeliveryResult,
-    SmtpTarget,
+    DigestClaim,
+    claim_digest,
     deliver_once,
+    send_claimed,
+)
+from jobagent_core.delivery.smtp import (
+    DeliveryError,
+    SmtpTarget,
     parse_smtp_url,
     send_digest,
     sender_address,
@@ -37,14 +45,17 @@ __all__ = [
     "BuildMessage",
     "DeliveryError",
     "DeliveryResult",
+    "DigestClaim",
     "DigestMatch",
     "SmtpTarget",
     "build_digest",
+    "claim_digest",
     "deliver_once",
     "digest_subject",
     "load_digest_matches",
     "parse_smtp_url",
     "safe_filename",
+    "send_claimed",
     "send_digest",
     "sender_address",
 ]

@@ -1,7 +1,6 @@
-"""Sending the digest over SMTP, and sending it at most once per run.
+"""Sending the digest over SMTP (once per run: see delivery.once).
 
     send_digest("smtp://user:pass@mail.example.org:587", message, timeout=30)
-    result = deliver_once(engine, run_id, build_message, settings.SMTP_URL)
 
 SMTP_URL: `smtp://[user:pass@]host[:port]` (default port 587; STARTTLS whenever
 the server offers it) or `smtps://[user:pass@]host[:port]` (implicit TLS,
@@ -18,19 +17,10 @@ import logging
 import smtplib
 import socket
 import ssl
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
-from typing import Literal
 from urllib.parse import unquote, urlsplit
-
-from sqlalchemy import Engine, func, select, update
-from sqlalchemy.orm import Session
-
-from jobagent_core.db.base import utcnow
-from jobagent_core.db.models import MatchedJob, Run
 
 log = logging.getLogger(__name__)
 
@@ -325,113 +315,3 @@ def send_digest(
         log.warning("digest: some recipients were refused: %s", _redact(str(refused), target))
     log.info("digest sent via %s", target.display)
     return refused
-
-
-# --------------------------------------------------------------------------- once per run
-
-BuildMessage = Callable[[Session, Sequence[MatchedJob]], EmailMessage]
-
-
-@dataclass(frozen=True)
-class DeliveryResult:
-    """What `deliver_once` did. `status`: "sent", "skipped" or "failed"; `detail` a
-    sentence for the run's log; `match_ids` the matches this attempt covered;
-    `retry`: the matches were released, so a later attempt may send them."""
-
-    status: Literal["sent", "skipped", "failed"]
-    detail: str
-    match_ids: tuple[str, ...] = ()
-    retry: bool = False
-
-
-def deliver_once(
-    engine: Engine,
-    run_id: str,
-    build_message: BuildMessage,
-    smtp_url: str | None,
-    *,
-    timeout: float = DEFAULT_TIMEOUT_S,
-    ssl_context: ssl.SSLContext | None = None,
-) -> DeliveryResult:
-    """Send the digest of `run_id`'s matches unless they were already sent.
-
-    The durable marker is `matched_jobs.delivered_at`. In one committed
-    statement this attempt claims the run's undelivered matches (of the run's
-    user) by stamping them; only what it claimed goes into the message, so a
-    re-run, a redelivered task or a concurrent worker claims nothing and sends
-    nothing. `build_message(db, matches)` builds the message from the claimed
-    matches (highest score first). When sending fails before the server took
-    the message, the stamps are removed again (`retry` tells whether trying
-    later may help); when the connection broke during the hand-over, they stay:
-    at most once beats twice. Without `smtp_url`, nothing is claimed or sent.
-    Raises LookupError for an unknown run; errors of `build_message` propagate
-    after the claim is released.
-    """
-    if not smtp_url:
-        return DeliveryResult("skipped", "skipped: no SMTP configured")
-    try:
-        parse_smtp_url(smtp_url)
-    except DeliveryError as err:
-        return DeliveryResult("failed", f"not sent: {err}")
-
-    claimed_at = utcnow()
-    with Session(engine) as db, db.begin():
-        run = db.get(Run, run_id)
-        if run is None:
-            raise LookupError(f"run {run_id} does not exist")
-        claimed = tuple(
-            db.scalars(
-                update(MatchedJob)
-                .where(
-                    MatchedJob.run_id == run_id,
-                    MatchedJob.user_id == run.user_id,
-                    MatchedJob.delivered_at.is_(None),
-                )
-                .values(delivered_at=claimed_at)
-                .returning(MatchedJob.id)
-                .execution_options(synchronize_session=False)
-            ).all()
-        )
-        if not claimed:
-            total = db.scalar(
-                select(func.count()).select_from(MatchedJob).where(MatchedJob.run_id == run_id)
-            )
-            detail = "skipped: already delivered" if total else "skipped: no matches to deliver"
-            return DeliveryResult("skipped", detail)
-
-    try:
-        with Session(engine) as db:
-            matches = db.scalars(
-                select(MatchedJob)
-                .where(MatchedJob.id.in_(claimed))
-                .order_by(MatchedJob.score.desc(), MatchedJob.id)
-            ).all()
-            message = build_message(db, matches)
-    except BaseException:
-        _release(engine, claimed, claimed_at)
-        raise
-    try:
-        send_digest(smtp_url, message, timeout=timeout, ssl_context=ssl_context)
-    except DeliveryError as err:
-        if err.maybe_sent:
-            log.warning("digest for run %s may or may not have been sent: %s", run_id, err)
-            return DeliveryResult(
-                "failed", f"{err}; not retried, so it is never sent twice", claimed
-            )
-        _release(engine, claimed, claimed_at)
-        return DeliveryResult("failed", f"not sent: {err}", (), retry=err.transient)
-    count = len(claimed)
-    recipients = ", ".join(str(v) for v in message.get_all("To", []))
-    detail = f"sent: {count} match{'es' if count != 1 else ''} to {recipients}"
-    return DeliveryResult("sent", detail, claimed)
-
-
-def _release(engine: Engine, match_ids: Sequence[str], claimed_at: datetime) -> None:
-    """Undo this attempt's claim (only where the stamp is still ours)."""
-    with Session(engine) as db, db.begin():
-        db.execute(
-            update(MatchedJob)
-            .where(MatchedJob.id.in_(match_ids), MatchedJob.delivered_at == claimed_at)
-            .values(delivered_at=None)
-            .execution_options(synchronize_session=False)
-        )

@@ -358,9 +358,14 @@ def fabricate(ctx: SearchContext, reporter: RunReporter) -> None:
 
 
 def deliver_step(ctx: SearchContext, reporter: RunReporter) -> None:
+    """Send the digest once; a run taken over after its worker died sends the digest
+    that worker claimed but did not send, and says so in the run's log."""
     result = deliver(ctx)
-    if result.status != "sent":
-        reporter.warn(f"E-mail digest {result.detail}; everything is in the app.")
+    if result.status == "sent":
+        if result.restarted:
+            reporter.warn(f"E-mail digest {result.detail}.")
+        return
+    reporter.warn(f"E-mail digest {result.detail}; everything is in the app.")
 
 
 def record_usage(ctx: SearchContext) -> None:

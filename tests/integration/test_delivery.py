@@ -24,7 +24,16 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from jobagent_core.db.enums import RunKind
-from jobagent_core.db.models import Artifact, JobPosting, JobSearch, MatchedJob, Run, User
+from jobagent_core.db.models import (
+    Artifact,
+    DigestDelivery,
+    DigestStatus,
+    JobPosting,
+    JobSearch,
+    MatchedJob,
+    Run,
+    User,
+)
 from jobagent_core.delivery import (
     Attachment,
     DeliveryError,
@@ -185,6 +194,11 @@ def builder(seeded: Seeded, calls: list[int] | None = None) -> Callable[..., Ema
     return build
 
 
+def digest_state(engine: Engine, run_id: str) -> DigestDelivery | None:
+    with Session(engine) as db:
+        return db.scalars(select(DigestDelivery).filter_by(run_id=run_id)).one_or_none()
+
+
 def delivered(engine: Engine) -> dict[str, bool]:
     with Session(engine) as db:
         return {m.id: m.delivered_at is not None for m in db.scalars(select(MatchedJob))}
@@ -206,16 +220,25 @@ def test_the_digest_is_delivered_once_per_run(engine: Engine, target: Target) ->
     assert all(marks[i] for i in seeded.run_match_ids)
     assert not any(marks[i] for i in seeded.other_match_ids)  # older run, other user
 
+    state = digest_state(engine, seeded.run_id)
+    assert state is not None
+    assert state.status == DigestStatus.SENT
+    assert state.sent_at is not None
+    assert state.message_id == result.message_id
+    assert set(state.match_ids) == seeded.run_match_ids
+
     again = deliver_once(engine, seeded.run_id, build, target.url, ssl_context=target.ssl_context)
     assert (again.status, again.detail, again.match_ids) == (
         "skipped",
-        "skipped: already delivered",
+        f"skipped: already sent at {state.sent_at:%Y-%m-%d %H:%M:%S} UTC, "
+        f"Message-ID {result.message_id}",
         (),
     )
     assert calls == [2]  # the second attempt built nothing and sent nothing
 
     if target.sink is not None:
         [received] = target.sink.messages
+        assert received.message["Message-ID"] == result.message_id
         assert received.tls
         assert received.login == "mailer"
         assert received.mail_from == SENDER
@@ -278,6 +301,10 @@ def test_concurrent_attempts_send_one_message(engine: Engine, smtp_sink: SmtpSin
         thread.join(30)
     assert sorted(results) == ["sent", "skipped", "skipped"]
     assert len(smtp_sink.messages) == 1
+    state = digest_state(engine, seeded.run_id)
+    assert state is not None
+    assert state.status == DigestStatus.SENT
+    assert state.message_id == smtp_sink.messages[0].message["Message-ID"]
 
 
 def test_without_smtp_nothing_is_claimed(engine: Engine) -> None:
@@ -299,10 +326,19 @@ def test_a_failed_send_releases_the_matches_for_a_later_attempt(
     assert failed.retry is True
     assert failed.detail.startswith("not sent: nothing accepts connections at 127.0.0.1:")
     assert not any(delivered(engine).values())
+    released = digest_state(engine, seeded.run_id)
+    assert released is not None
+    assert released.status == DigestStatus.RELEASED
+    assert released.error is not None
+    assert released.error.startswith("nothing accepts connections")
 
     sent = deliver_once(engine, seeded.run_id, builder(seeded), smtp_sink.url)
     assert sent.status == "sent"
+    assert sent.detail == "sent: 2 matches to zoe@example.org"  # no restart: just a retry
     assert len(smtp_sink.messages) == 1
+    state = digest_state(engine, seeded.run_id)
+    assert state is not None
+    assert (state.status, state.error, state.restarts) == (DigestStatus.SENT, None, 0)
 
 
 def test_a_builder_error_releases_the_claim(engine: Engine, smtp_sink: SmtpSink) -> None:
@@ -314,8 +350,12 @@ def test_a_builder_error_releases_the_claim(engine: Engine, smtp_sink: SmtpSink)
     with pytest.raises(FileNotFoundError):
         deliver_once(engine, seeded.run_id, broken, smtp_sink.url)
     assert not any(delivered(engine).values())
+    state = digest_state(engine, seeded.run_id)
+    assert state is not None
+    assert state.status == DigestStatus.RELEASED
     with pytest.raises(LookupError):
         deliver_once(engine, "no-such-run", broken, smtp_sink.url)
+    assert digest_state(engine, "no-such-run") is None
 
 
 class _HangUpOnData:
@@ -341,6 +381,14 @@ def test_a_connection_lost_during_data_is_not_retried(engine: Engine) -> None:
     assert "never sent twice" in result.detail
     marks = delivered(engine)
     assert all(marks[i] for i in seeded.run_match_ids)  # at most once beats twice
+    state = digest_state(engine, seeded.run_id)
+    assert state is not None
+    assert state.status == DigestStatus.UNCERTAIN
+    with SmtpSink() as sink:
+        again = deliver_once(engine, seeded.run_id, builder(seeded), sink.url)
+        assert sink.messages == []
+    assert again.status == "skipped"
+    assert "never sent twice" in again.detail
 
 
 # --------------------------------------------------------------------------- SMTP_URL and TLS

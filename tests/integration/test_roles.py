@@ -92,6 +92,11 @@ def test_ui_can_select_insert_update_every_table(ui: psycopg.Connection) -> None
             (new_id(), user_id, match_id),
         ),
         (
+            "INSERT INTO digest_deliveries (id, run_id, status, match_ids, claimed_at) "
+            "VALUES (%s, %s, 'claimed', '[]', now())",
+            (new_id(), run_id),
+        ),
+        (
             "INSERT INTO documents (id, user_id, filename, media_type, size_bytes, sha256, "
             "storage_key) VALUES (%s, %s, 'cv.pdf', 'application/pdf', 1, 'aa', 'k')",
             (new_id(), user_id),

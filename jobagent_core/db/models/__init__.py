@@ -3,6 +3,7 @@
 from jobagent_core.db.base import Base
 from jobagent_core.db.models.api_tokens import ApiToken
 from jobagent_core.db.models.auth import Account, Session, User, Verification
+from jobagent_core.db.models.delivery import DigestDelivery, DigestStatus
 from jobagent_core.db.models.documents import Document
 from jobagent_core.db.models.jobs import Artifact, CompanyResearch, JobPosting, MatchedJob
 from jobagent_core.db.models.runs import JobSearch, Run
@@ -13,6 +14,8 @@ __all__ = [
     "Artifact",
     "Base",
     "CompanyResearch",
+    "DigestDelivery",
+    "DigestStatus",
     "Document",
     "JobPosting",
     "JobSearch",
