@@ -4,6 +4,7 @@ says what to do. Faces show `str(err)` as is (toast, HTTP 4xx detail, CLI line).
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
 
 _FORMATS = "PDF, DOCX, TXT or Markdown"
 
@@ -111,6 +112,34 @@ class CorruptDocument(DocumentError):
             f"{name} is a damaged or incomplete {kind} (it may have been cut off while "
             "downloading or copying). Open it, save or export it again, and upload the new file.",
         )
+
+
+TooMuchUnit = Literal["characters", "pages", "bytes", "ratio", "parts", "elements"]
+
+_TOO_MUCH: dict[TooMuchUnit, str] = {
+    "characters": "holds more text than a CV can (over {limit:,} characters)",
+    "pages": "has more pages than a CV can (over {limit:,})",
+    "bytes": "unpacks to more than a CV can (over {megabytes} once unpacked)",
+    "ratio": "unpacks to more than a CV can (a part of it to over {limit:,} times its size)",
+    "parts": "unpacks to more than a CV can (over {limit:,} parts)",
+    "elements": "unpacks to more than a CV can (over {limit:,} elements)",
+}
+_ON_ITS_OWN = "Upload the CV on its own, without attachments or appendices."
+_SAVE_AGAIN = "Save or export it again without large images or embedded files, and upload that."
+
+
+class TooMuchContent(DocumentError):
+    """Small enough to upload, but too much inside: more text or pages than any CV, or
+    packed data that would unpack to more than we read (a ZIP or PDF "bomb"). `unit`
+    says which limit was passed, `limit` its value (characters, pages, bytes, a ratio,
+    or parts of a ZIP package)."""
+
+    def __init__(self, filename: str, unit: TooMuchUnit, limit: int) -> None:
+        name = display_name(filename)
+        what = _TOO_MUCH[unit].format(limit=limit, megabytes=_megabytes(limit))
+        advice = _ON_ITS_OWN if unit in ("characters", "pages") else _SAVE_AGAIN
+        super().__init__(name, f"{name} {what}. {advice}")
+        self.unit, self.limit = unit, limit
 
 
 def _claimed_format(name: str) -> str | None:

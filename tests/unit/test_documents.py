@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import zipfile
 from pathlib import Path
 
 import docx
@@ -28,7 +29,8 @@ from jobagent_core.profiling import (
     validate_upload,
     validate_uploads,
 )
-from jobagent_core.profiling.errors import CorruptDocument
+from jobagent_core.profiling.documents import MAX_PDF_PAGE_COUNT, MAX_TEXT_CHARS
+from jobagent_core.profiling.errors import CorruptDocument, TooMuchContent
 from jobagent_core.storage import FileStore, InvalidStorageKey
 from tests.cv_fixtures import (
     CV,
@@ -511,12 +513,107 @@ def test_every_refusal_is_a_value_error_naming_the_file() -> None:
         EncryptedPdf("a.pdf"),
         ScannedPdf("a.pdf"),
         CorruptDocument("a.pdf", "PDF"),
+        TooMuchContent("a.pdf", "pages", 100),
     ):
         assert isinstance(error, DocumentError)
         assert isinstance(error, ValueError)
         assert str(error).startswith("a.pdf ")
     assert str(EmptyFile("")).startswith("The file is empty.")
     assert str(EmptyFile("/home/x/\x1bcv.pdf")).startswith("cv.pdf is empty.")
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def _repackaged(data: bytes, rename: dict[str, str], replace: dict[str, str]) -> bytes:
+    """The ZIP `data` with members renamed (`rename`: old → new name) and text replaced
+    in every XML or .rels member (`replace`: old → new)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                text = content.decode()
+                for old, new in replace.items():
+                    text = text.replace(old, new)
+                content = text.encode()
+            target.writestr(rename.get(info.filename, info.filename), content)
+    return out.getvalue()
+
+
+def test_docx_main_part_is_found_through_its_content_type_not_its_name() -> None:
+    data = render_docx(DATA_ENGINEER)
+    renamed = _repackaged(
+        data,
+        rename={
+            "word/document.xml": "word/cv-main.xml",
+            "word/_rels/document.xml.rels": "word/_rels/cv-main.xml.rels",
+        },
+        replace={
+            "/word/document.xml": "/word/cv-main.xml",
+            "word/document.xml": "word/cv-main.xml",
+        },
+    )
+    assert "word/document.xml" not in zipfile.ZipFile(io.BytesIO(renamed)).namelist()
+    assert detect(renamed, "cv.docx") is DocumentKind.DOCX
+    assert read_document("cv.docx", renamed).text == read_document("cv.docx", data).text
+
+
+def test_macro_enabled_word_file_is_refused_when_read() -> None:
+    docm = _repackaged(
+        render_docx(DATA_ENGINEER),
+        rename={},
+        replace={
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
+                "application/vnd.ms-word.document.macroEnabled.main+xml"
+            )
+        },
+    )
+    assert detect(docm, "cv.docm") is DocumentKind.DOCX
+    err = _refusal("cv.docm", docm)
+    assert type(err) is UnsupportedDocument
+    assert str(err) == (
+        "cv.docm looks like a Word file of another kind (macro-enabled or a template). "
+        "Save it as a normal .docx and upload it again."
+    )
+
+
+def test_text_over_the_character_cap_is_refused() -> None:
+    line = "Built and ran the data platform for the logistics business.\n"  # 60 characters
+    at_cap = line * (MAX_TEXT_CHARS // len(line))
+    assert len(read_document("cv.txt", at_cap.encode()).text) <= MAX_TEXT_CHARS
+    err = _refusal("cv.txt", (at_cap + line * 100).encode())
+    assert type(err) is TooMuchContent
+    assert (err.unit, err.limit) == ("characters", MAX_TEXT_CHARS)
+    assert str(err) == (
+        "cv.txt holds more text than a CV can (over 200,000 characters). Upload the CV on "
+        "its own, without attachments or appendices."
+    )
+
+
+def test_docx_over_the_character_cap_is_refused() -> None:
+    document = docx.Document()
+    for _ in range(MAX_TEXT_CHARS // 50 + 100):
+        document.add_paragraph("Built and ran the data platform for the business.")
+    out = io.BytesIO()
+    document.save(out)
+    err = _refusal("cv.docx", out.getvalue())
+    assert type(err) is TooMuchContent
+    assert err.unit == "characters"
+
+
+def test_pdf_over_the_page_cap_is_refused() -> None:
+    data = render_pdf(longer(DATA_ENGINEER, 300))
+    assert len(PdfReader(io.BytesIO(data)).pages) > MAX_PDF_PAGE_COUNT
+    err = _refusal("cv.pdf", data)
+    assert type(err) is TooMuchContent
+    assert str(err) == (
+        "cv.pdf has more pages than a CV can (over 100). Upload the CV on its own, without "
+        "attachments or appendices."
+    )
 
 
 # --------------------------------------------------------------------------- file store
