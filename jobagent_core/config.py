@@ -87,7 +87,11 @@ class Settings(BaseSettings):
     GOOGLE_DISCOVERY_URL: Annotated[str, _url_with_schemes("http", "https")] = (
         "https://accounts.google.com/.well-known/openid-configuration"
     )
-    # E-mails and domains let in without an operator's grant (comma separated,
+    # Other origins (scheme://host[:port]) whose pages may call this app with the
+    # session cookie, besides BETTER_AUTH_URL's own (comma separated; Better Auth's
+    # trustedOrigins). Unset: only the app's own origin.
+    TRUSTED_ORIGINS: str | None = None
+    # Verified e-mails and domains let in without an operator's grant (comma separated,
     # e.g. "ada@example.org, example.com"). Unset: everyone who signs in has access.
     ACCESS_ALLOW_LIST: str | None = None
 
@@ -141,6 +145,14 @@ class Settings(BaseSettings):
     def _no_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
+    @field_validator("TRUSTED_ORIGINS")
+    @classmethod
+    def _origins(cls, value: str | None) -> str | None:
+        for entry in _split_list(value):
+            if origin_of(entry) != entry.rstrip("/").lower():
+                raise ValueError(f"expected origins like https://jobs.example.org, got '{entry}'")
+        return value
+
     @model_validator(mode="after")
     def _pairs_are_complete(self) -> Settings:
         if bool(self.GOOGLE_CLIENT_ID) != bool(self.GOOGLE_CLIENT_SECRET):
@@ -177,8 +189,14 @@ class Settings(BaseSettings):
 
     @property
     def allow_list(self) -> frozenset[str]:
-        entries = (self.ACCESS_ALLOW_LIST or "").replace(";", ",").replace(" ", ",").split(",")
-        return frozenset(e.strip().lower().lstrip("@") for e in entries if e.strip())
+        return frozenset(e.lower().lstrip("@") for e in _split_list(self.ACCESS_ALLOW_LIST))
+
+    @property
+    def trusted_origins(self) -> frozenset[str]:
+        """Origins whose pages may act with the session cookie: the app's own first."""
+        own = origin_of(self.BETTER_AUTH_URL)
+        extra = {origin_of(entry) for entry in _split_list(self.TRUSTED_ORIGINS)}
+        return frozenset({own, *extra} - {None})  # type: ignore[arg-type]
 
     @property
     def llm_enabled(self) -> bool:
@@ -192,6 +210,26 @@ class Settings(BaseSettings):
     def broker_url(self) -> str | None:
         """Redis (or another broker) when configured; None means the embedded broker."""
         return self.CELERY_BROKER_URL or self.REDIS_URL
+
+
+def _split_list(value: str | None) -> list[str]:
+    """A setting holding a list: entries separated by commas, semicolons or spaces."""
+    entries = (value or "").replace(";", ",").replace(" ", ",").split(",")
+    return [e.strip() for e in entries if e.strip()]
+
+
+def origin_of(url: str) -> str | None:
+    """`scheme://host[:port]` of an http(s) URL, lower-cased; None for anything else."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    default = {"http": 80, "https": 443}[parts.scheme]
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")
 
 
 def _one_line(err: ValidationError) -> str:

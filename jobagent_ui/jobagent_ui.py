@@ -3,6 +3,7 @@ front, then the pages."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import reflex as rx
@@ -32,7 +33,13 @@ def settings_or_exit() -> Settings:
 
 
 def with_api(reflex_app: ASGIApp) -> ASGIApp:
-    """api_transformer factory: a fresh Starlette app per call (see mount_api)."""
+    """api_transformer factory: a fresh Starlette app per call (see mount_api).
+
+    Runs where the server serves (not when pages are compiled or exported), so the
+    umask applies to what the running app writes: Reflex's per-tab state files
+    and stored CVs are private to the app's user (0600), not world-readable.
+    """
+    os.umask(0o077)
     return mount_api(reflex_app, settings_or_exit())
 
 

@@ -13,10 +13,9 @@ import httpx
 from oidc_provider_mock import User as OidcUser
 from oidc_provider_mock import run_server_in_thread
 from sqlalchemy import Engine
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from jobagent_core.api.app import api_routes
+from jobagent_core.api.app import api_app
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.config import Settings, load_settings
 
@@ -51,6 +50,13 @@ def oidc_provider() -> Iterator[str]:
         yield f"http://localhost:{server.server_port}"
 
 
+def provider_user(provider_url: str, sub: str, claims: dict[str, object]) -> None:
+    """Make the provider issue exactly `claims` for `sub` from now on (any claim set:
+    an unverified address, another user's address, no address at all)."""
+    response = httpx.put(f"{provider_url}/users/{sub}", json=claims, timeout=10)
+    assert response.status_code == 204, response.text
+
+
 def auth_settings(provider_url: str | None, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "BETTER_AUTH_SECRET": SECRET,
@@ -74,7 +80,7 @@ class App:
 
 def make_app(settings: Settings, engine: Engine) -> App:
     authenticator = Authenticator.from_settings(settings, engine=engine)
-    app = Starlette(routes=api_routes(settings, authenticator))
+    app = api_app(settings, authenticator)
     client = TestClient(app, base_url=BASE_URL, follow_redirects=False)
     return App(client=client, settings=settings, authenticator=authenticator)
 

@@ -57,7 +57,7 @@ class MatchRoutes:
 
     async def download(self, request: Request) -> Response:
         try:
-            user = await run_in_threadpool(require_user, request, self.authenticator)
+            user = await require_user(request, self.authenticator)
             match_id = str(request.path_params["match_id"])
             kind = str(request.path_params["kind"])
             file = await run_in_threadpool(self._file, user.id, match_id, kind)

@@ -7,20 +7,21 @@ sees or starts its own runs, and bodies accept only the documented fields (422).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from jobagent_core.api.deps import HttpError, require_user
+from jobagent_core.api.deps import HttpError, require_user, require_user_sync
 from jobagent_core.auth.current_user import Authenticator, CurrentUser
 from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.config import Settings
 from jobagent_core.db.engine import session_scope
 from jobagent_core.db.models import Run
+from jobagent_core.profiling.errors import FileTooLarge
 from jobagent_core.profiling.service import (
     NoDocuments,
     QueueUnavailable,
@@ -43,9 +44,13 @@ from jobagent_core.workflows.job_search_start import (
 )
 from jobagent_core.workflows.runs import get_run, run_status
 
-# Read at most this much of a multipart body before refusing it.
+M = TypeVar("M", bound=BaseModel)
+
 _FORM_FILE_FIELD = "files"
 _FORM_FIELDS = {_FORM_FILE_FIELD, "overwrite"}
+
+
+DocumentId = Annotated[str, StringConstraints(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 class ProfilingRequest(BaseModel):
@@ -53,7 +58,7 @@ class ProfilingRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    document_ids: list[str] | None = Field(default=None, max_length=50)
+    document_ids: list[DocumentId] | None = Field(default=None, max_length=50)
     overwrite: bool = False
 
 
@@ -63,6 +68,24 @@ def _accepted_body(run: Run) -> dict[str, str | None]:
 
 def accepted(run: Run) -> JSONResponse:
     return JSONResponse(_accepted_body(run), status_code=202)
+
+
+def upload_rejected(err: UploadRejected) -> JSONResponse:
+    return JSONResponse(
+        {
+            "detail": str(err),
+            "errors": [{"file": e.filename, "message": str(e)} for e in err.errors],
+        },
+        status_code=422,
+    )
+
+
+def parse_json(model: type[M], body: bytes) -> M:
+    """`body` validated as `model`, or HttpError(422) that says what is wrong."""
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as err:
+        raise validation_error(err) from err
 
 
 def validation_error(err: ValidationError) -> HttpError:
@@ -107,7 +130,10 @@ class WorkflowRoutes:
 
     async def profiling(self, request: Request) -> Response:
         try:
-            user = require_user(request, self.authenticator)
+            user = await require_user(request, self.authenticator)
+            # Refused before anything of the body is read or parsed.
+            if not user.has_access:
+                raise HttpError(403, str(AccessDenied()))
             content_type = request.headers.get("content-type", "")
             if content_type.startswith("multipart/form-data"):
                 return await self._profiling_upload(request, user)
@@ -115,10 +141,7 @@ class WorkflowRoutes:
                 raise HttpError(
                     415, "Send multipart/form-data with 'files', or JSON with 'document_ids'."
                 )
-            try:
-                body = ProfilingRequest.model_validate_json(await request.body())
-            except ValidationError as err:
-                raise validation_error(err) from err
+            body = parse_json(ProfilingRequest, await request.body())
             return await _in_thread(
                 self._start, user, document_ids=body.document_ids, overwrite=body.overwrite
             )
@@ -130,9 +153,9 @@ class WorkflowRoutes:
             max_bytes=self.settings.MAX_UPLOAD_MB * 1024 * 1024,
             max_files=self.settings.MAX_DOCUMENTS,
         )
-        async with request.form(
-            max_files=limits.max_files + 1, max_part_size=limits.max_bytes + 1
-        ) as form:
+        # The request guard caps the whole body; Starlette spools file parts to disk
+        # past 1 MB, so only files within the per-file limit are ever read into memory.
+        async with request.form(max_files=limits.max_files + 1, max_fields=10) as form:
             unknown = set(form.keys()) - _FORM_FIELDS
             if unknown:
                 raise HttpError(422, f"Unknown form fields: {', '.join(sorted(unknown))}")
@@ -143,7 +166,14 @@ class WorkflowRoutes:
             for item in form.getlist(_FORM_FILE_FIELD):
                 if not isinstance(item, UploadFile):
                     raise HttpError(422, "files: expected file parts")
-                uploads.append((item.filename or "upload", await item.read()))
+                name = item.filename or "upload"
+                if "\x00" in name:
+                    raise HttpError(422, "files: a file name contains a NUL character")
+                size = item.size or 0
+                if size > limits.max_bytes:
+                    too_large = FileTooLarge(name, size, limits.max_bytes)
+                    return upload_rejected(UploadRejected([too_large]))
+                uploads.append((name, await item.read()))
         if not uploads:
             raise HttpError(422, "files: attach at least one CV")
         return await _in_thread(
@@ -157,8 +187,6 @@ class WorkflowRoutes:
         limits: UploadLimits,
         overwrite: bool,
     ) -> Response:
-        if not user.has_access:
-            raise HttpError(403, str(AccessDenied()))
         try:
             with session_scope(self.authenticator.engine) as db:
                 documents = save_documents(
@@ -166,13 +194,7 @@ class WorkflowRoutes:
                 )
                 ids = [d.id for d in documents]
         except UploadRejected as err:
-            return JSONResponse(
-                {
-                    "detail": str(err),
-                    "errors": [{"file": e.filename, "message": str(e)} for e in err.errors],
-                },
-                status_code=422,
-            )
+            return upload_rejected(err)
         return self._start(user, document_ids=ids, overwrite=overwrite)
 
     async def job_search(self, request: Request) -> Response:
@@ -185,13 +207,10 @@ class WorkflowRoutes:
         self, request: Request, model: type[JobSearchRequest] | type[SearchFromProfileRequest]
     ) -> Response:
         try:
-            user = require_user(request, self.authenticator)
+            user = await require_user(request, self.authenticator)
             if not request.headers.get("content-type", "").startswith("application/json"):
                 raise HttpError(415, "Send a JSON body (Content-Type: application/json).")
-            try:
-                body = model.model_validate_json(await request.body())
-            except ValidationError as err:
-                raise validation_error(err) from err
+            body = parse_json(model, await request.body())
             return await _in_thread(self._start_searches, user, body)
         except HttpError as err:
             return err.response()
@@ -219,8 +238,9 @@ class WorkflowRoutes:
         return JSONResponse({"runs": [_accepted_body(run) for run in runs]}, status_code=202)
 
     def status(self, request: Request) -> Response:
+        # Sync: Starlette runs it on a worker thread, off the event loop.
         try:
-            user = require_user(request, self.authenticator)
+            user = require_user_sync(request, self.authenticator)
             with session_scope(self.authenticator.engine) as db:
                 run = get_run(db, user.id, str(request.path_params["run_id"]))
                 if run is None:

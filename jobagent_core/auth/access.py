@@ -11,9 +11,12 @@ from jobagent_core.db.models import User
 
 def has_access(user: User, allow_list: frozenset[str]) -> bool:
     """True when no allow-list is set, the operator granted access, or the user's
-    e-mail address or its domain is on the allow-list."""
+    verified e-mail address or its domain is on the allow-list (an unverified
+    address proves nothing about who holds it)."""
     if not allow_list or user.has_access:
         return True
+    if not user.email_verified:
+        return False
     email = user.email.lower()
     return email in allow_list or email.rpartition("@")[2] in allow_list
 

@@ -62,9 +62,6 @@ class VerifiedIdentity:
     name: str | None
     picture: str | None
     id_token: str
-    access_token: str | None
-    refresh_token: str | None
-    expires_in: int | None
     scope: str | None
 
 
@@ -149,17 +146,17 @@ class OidcClient:
         email = claims.get("email")
         if not isinstance(email, str) or "@" not in email:
             raise OidcError("no_email", "the provider did not share an e-mail address")
-        expires_in = token.get("expires_in")
+        # Google always sends the claim; without a verified address anyone could
+        # claim someone else's e-mail and be signed in as them.
+        if claims.get("email_verified") is not True:
+            raise OidcError("email_not_verified", "the provider has not verified this address")
         return VerifiedIdentity(
             sub=str(claims["sub"]),
             email=email.strip().lower(),
-            email_verified=claims.get("email_verified") in (True, "true"),
+            email_verified=True,
             name=_str_or_none(claims.get("name")),
             picture=_str_or_none(claims.get("picture")),
             id_token=id_token,
-            access_token=_str_or_none(token.get("access_token")),
-            refresh_token=_str_or_none(token.get("refresh_token")),
-            expires_in=int(expires_in) if isinstance(expires_in, int | float | str) else None,
             scope=_str_or_none(token.get("scope")),
         )
 

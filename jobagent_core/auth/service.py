@@ -106,31 +106,41 @@ def upsert_identity(
     user_agent: str | None,
     now: datetime | None = None,
 ) -> tuple[User, Session]:
-    """Sign in a verified Google identity: user by e-mail, account by sub, new session."""
+    """Sign in a Google identity with a verified address: its account (by `sub`) or a
+    user with that e-mail, and a new session.
+
+    A new identity is linked to an existing user only through a verified address,
+    and never changes that user's name or picture (it only fills a missing one).
+    Google's access and refresh tokens are not kept: nothing here calls Google on
+    the person's behalf after sign-in (Better Auth accepts them as null).
+    """
+    if not identity.email_verified:
+        raise SignInError("email_not_verified")
     now = now or utcnow()
-    user = _user_by_email(db, identity.email)
+    account = db.scalars(
+        select(Account).where(
+            Account.provider_id == GOOGLE_PROVIDER, Account.account_id == identity.sub
+        )
+    ).first()
+    user = db.get(User, account.user_id) if account is not None else None
+    if user is None:
+        user = _user_by_email(db, identity.email)
     if user is None:
         user = User(
             email=identity.email,
             name=identity.name or identity.email.split("@")[0],
             image=identity.picture,
-            email_verified=identity.email_verified,
+            email_verified=True,
             created_at=now,
             updated_at=now,
         )
         db.add(user)
         db.flush()
     else:
-        user.name = identity.name or user.name
-        user.image = identity.picture or user.image
-        user.email_verified = user.email_verified or identity.email_verified
+        user.image = user.image or identity.picture
+        user.email_verified = user.email_verified or user.email == identity.email
         user.updated_at = now
 
-    account = db.scalars(
-        select(Account).where(
-            Account.provider_id == GOOGLE_PROVIDER, Account.account_id == identity.sub
-        )
-    ).first()
     if account is None:
         account = Account(
             provider_id=GOOGLE_PROVIDER,
@@ -139,13 +149,10 @@ def upsert_identity(
             created_at=now,
         )
         db.add(account)
-    account.user_id = user.id
-    account.access_token = identity.access_token
-    account.refresh_token = identity.refresh_token or account.refresh_token
+    account.access_token = None
+    account.refresh_token = None
+    account.access_token_expires_at = None
     account.id_token = identity.id_token
-    account.access_token_expires_at = (
-        now + timedelta(seconds=identity.expires_in) if identity.expires_in else None
-    )
     # Better Auth stores scopes comma-joined.
     account.scope = ",".join((identity.scope or "").replace(",", " ").split()) or None
     account.updated_at = now

@@ -9,8 +9,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Sequence
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from sqlalchemy.orm import Session as DbSession
 
 from jobagent_core.auth.secret import auth_secret
@@ -26,21 +34,43 @@ SAMPLE_SOURCE = "sample"
 MAX_SOURCES = 20
 
 
+MAX_EXCLUSIONS = 50
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL cannot store NUL in text: refuse it here, with the field's name.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
+# Stripped strings of bounded length without NUL characters.
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), NoNul]
+Place = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), NoNul]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul
+]
+SourceSpec = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), NoNul]
+
+
 class SearchFilters(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     posted_within_days: int | None = Field(default=None, ge=1, le=365)
-    excluded_companies: list[str] = Field(default_factory=list, max_length=100)
-    excluded_keywords: list[str] = Field(default_factory=list, max_length=100)
+    excluded_companies: list[Phrase] = Field(default_factory=list, max_length=MAX_EXCLUSIONS)
+    excluded_keywords: list[Phrase] = Field(default_factory=list, max_length=MAX_EXCLUSIONS)
     seniority: list[Seniority] = Field(default_factory=list)
 
 
 class _SearchOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    location: str | None = Field(default=None, max_length=200)
+    location: Place | None = None
     remote_only: bool = False
-    sources: list[str] = Field(default_factory=lambda: [SAMPLE_SOURCE], max_length=MAX_SOURCES)
+    sources: list[SourceSpec] = Field(
+        default_factory=lambda: [SAMPLE_SOURCE], max_length=MAX_SOURCES
+    )
     filters: SearchFilters = Field(default_factory=SearchFilters)
 
     @field_validator("location")
@@ -60,14 +90,14 @@ class _SearchOptions(BaseModel):
 class JobSearchRequest(_SearchOptions):
     """One title + location (POST /workflow/job-search)."""
 
-    title: str = Field(min_length=1, max_length=200)
+    title: Title
 
 
 class SearchFromProfileRequest(_SearchOptions):
     """One run per chosen suggested title (POST /workflow/job-search/from-profile);
     `titles` omitted means all of the profile's suggested titles."""
 
-    titles: list[str] | None = Field(default=None, max_length=10)
+    titles: list[Title] | None = Field(default=None, max_length=10)
 
 
 class NoSuggestedTitles(ValueError):

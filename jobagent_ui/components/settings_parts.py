@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from jobagent_ui.state.settings import CONFIRM_WORD, SettingsState, StatusRow, TokenRow
+from jobagent_ui.state.settings import (
+    CONFIRM_WORD,
+    NEW_TOKEN_INPUT_ID,
+    SettingsState,
+    StatusRow,
+    TokenRow,
+    copy_token_script,
+)
 
 S = SettingsState
 
@@ -135,14 +142,19 @@ def _new_token() -> rx.Component:
             rx.callout.text("Your new token. Copy it now: it is shown only once.", weight="medium"),
             rx.hstack(
                 rx.input(
-                    value=S.new_token,
+                    id=NEW_TOKEN_INPUT_ID,
                     read_only=True,
                     aria_label="New API token",
                     font_family="var(--code-font-family)",
                     flex="1",
                     min_width="0",
                 ),
-                rx.button(rx.icon("copy", size=16), "Copy", on_click=S.copy_token, size="2"),
+                rx.button(
+                    rx.icon("copy", size=16),
+                    "Copy",
+                    on_click=[copy_token_script(), rx.toast.success("Token copied.")],
+                    size="2",
+                ),
                 spacing="2",
                 width="100%",
             ),
@@ -158,7 +170,7 @@ def _new_token() -> rx.Component:
 
 def api_tokens() -> rx.Component:
     return rx.vstack(
-        rx.cond(S.new_token != "", _new_token()),
+        rx.cond(S.token_revealed, _new_token()),
         rx.form(
             rx.hstack(
                 rx.input(

@@ -45,6 +45,10 @@ SIGN_IN_ERRORS: Final[dict[str, str]] = {
         "Your Google account did not share an e-mail address, and Job Agent needs one "
         "to sign you in."
     ),
+    "email_not_verified": (
+        "Google has not verified the e-mail address of this account, so Job Agent cannot "
+        "tell that it is yours. Verify it with Google, or sign in with another account."
+    ),
     "google_not_configured": (
         "Sign-in with Google is not set up on this server. Ask its operator to configure it."
     ),

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 from datetime import datetime
 from typing import Any, Final
 from urllib.parse import urlsplit
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from jobagent_core.accounts.deletion import request_deletion
 from jobagent_core.accounts.delivery import (
@@ -147,6 +149,28 @@ def save_delivery(user_id: str, enabled: bool, email: str) -> tuple[bool, str]:
     return saved.enabled, saved.email or ""
 
 
+NEW_TOKEN_INPUT_ID = "new-api-token"  # noqa: S105 (an element id)
+
+
+def _reveal_token(plaintext: str) -> EventSpec:
+    """A one-shot script that puts `plaintext` into the new-token input (waiting up to
+    5 s for it to render). It travels to this browser once and is stored nowhere."""
+    return rx.call_script(
+        "(function fill(tries) {"
+        f" const input = document.getElementById({json.dumps(NEW_TOKEN_INPUT_ID)});"
+        f" if (input) {{ input.value = {json.dumps(plaintext)}; input.select(); }}"
+        " else if (tries > 0) { setTimeout(() => fill(tries - 1), 50); }"
+        "})(100)"
+    )
+
+
+def copy_token_script() -> EventSpec:
+    """Copies the shown token from the page itself (the server no longer has it)."""
+    return rx.call_script(
+        f"navigator.clipboard.writeText(document.getElementById({json.dumps(NEW_TOKEN_INPUT_ID)}).value)"
+    )
+
+
 def new_token(user_id: str, name: str) -> tuple[str, list[TokenRow]]:
     """(the new token's plaintext, the user's tokens)."""
     with session_scope(ui_engine()) as db:
@@ -171,7 +195,10 @@ class SettingsState(rx.State):
     tokens: list[TokenRow] = []
     token_name: str = ""
     token_busy: bool = False
-    new_token: str = ""  # shown once, until dismissed or the page is left
+    # The new token's callout is open. The token itself never enters this state
+    # (which Reflex persists to disk or Redis): `_reveal_token` writes it straight
+    # into the callout's input in the browser, once.
+    token_revealed: bool = False
     status: list[StatusRow] = []
     confirm_text: str = ""
     deleting: bool = False
@@ -187,7 +214,7 @@ class SettingsState(rx.State):
     @rx.event
     async def open_page(self):
         self.loading, self.load_error = True, ""
-        self.new_token, self.confirm_text, self.token_name = "", "", ""
+        self.token_revealed, self.confirm_text, self.token_name = False, "", ""
         yield
         user = await current_user(self)
         if user is None or not user.has_access:
@@ -266,16 +293,13 @@ class SettingsState(rx.State):
             return
         finally:
             self.token_busy = False
-        self.new_token, self.tokens, self.token_name = plaintext, tokens, ""
+        self.token_revealed, self.tokens, self.token_name = True, tokens, ""
+        yield  # the callout with its empty input first, then the token into it
+        yield _reveal_token(plaintext)
 
     @rx.event
     def dismiss_token(self) -> None:
-        self.new_token = ""
-
-    @rx.event
-    def copy_token(self):
-        yield rx.set_clipboard(self.new_token)
-        yield rx.toast.success("Token copied.")
+        self.token_revealed = False
 
     @rx.event
     async def revoke_token(self, token_id: str):

@@ -51,6 +51,7 @@ class AppServer:
     database: PostgresDatabase
     log_path: Path
     env: Mapping[str, str]  # the server's whole environment (a worker gets the same)
+    process_group: int  # every process of the server (Reflex forks workers) is in it
 
     def url(self, path: str = "/") -> str:
         return f"{self.base_url}{path}"
@@ -162,7 +163,13 @@ def run_app_server(
             )
         try:
             _wait_until_serving(proc, base_url, log_path)
-            yield AppServer(base_url=base_url, database=database, log_path=log_path, env=env)
+            yield AppServer(
+                base_url=base_url,
+                database=database,
+                log_path=log_path,
+                env=env,
+                process_group=proc.pid,
+            )
         finally:
             _stop(proc)
             shutil.rmtree(web_dir, ignore_errors=True)
