@@ -60,16 +60,21 @@ _SENTENCE = (
 
 
 def docx_with_renamed_main_part(*, chars: int = 27_000_000) -> bytes:
-    """A DOCX whose main part is `word/cv.bin` — declared the main document by an Override
-    in `[Content_Types].xml`, so a size check that only looks at `*.xml` names misses it —
-    holding about `chars` characters of text (tens of millions by default) in a file of a
-    few hundred KB. Its paragraphs vary, so it packs about 80:1, like the real attack,
-    below any plausible ratio limit: only a limit on the text itself stops it. python-docx
-    parses and walks all of it (minutes, gigabytes)."""
+    """A DOCX whose real main part is `word/cv.bin` — declared the main document by an
+    Override in `[Content_Types].xml` and by the package relationship that python-docx
+    follows — next to a decoy `word/document.xml` that satisfies checks by name, so a
+    size check on `*.xml` members misses the part that matters. It holds about `chars`
+    characters of text (tens of millions by default) in a file of a few hundred KB; its
+    paragraphs vary, so it packs about 80:1 like the real attack, below any plausible
+    ratio limit: only a limit on the text itself stops it. python-docx parses and walks
+    all of it (minutes, gigabytes)."""
     block = _varied_paragraphs(MB)
     text_per_block = len(re.sub(rb"<[^>]+>", b"", block))
     main = [(_DOCUMENT_START, 1), (block, max(chars // text_per_block, 1)), (_DOCUMENT_END, 1)]
-    return _docx(main, main_part="word/cv.bin", defaults={"bin": "application/octet-stream"})
+    decoy = ("word/document.xml", [(_DOCUMENT_START + _DOCUMENT_END, 1)])
+    return _docx(
+        main, main_part="word/cv.bin", defaults={"bin": "application/octet-stream"}, extra=decoy
+    )
 
 
 def _varied_paragraphs(size: int) -> bytes:
@@ -133,10 +138,12 @@ def _docx(
     defaults: dict[str, str] | None = None,
     media: Sequence[Run] | None = None,
     lie: tuple[int, int] | None = None,
+    extra: tuple[str, Sequence[Run]] | None = None,
 ) -> bytes:
     """A minimal WordprocessingML package: content types, package relationships, the main
-    part (from `main`), its relationships, and optionally `word/media/image1.png` (from
-    `media`). `lie` replaces the main part's declared (size, CRC-32)."""
+    part (from `main`), its relationships, optionally `word/media/image1.png` (from
+    `media`) and one `extra` (name, runs) member. `lie` replaces the main part's declared
+    (size, CRC-32)."""
     types = {
         "rels": "application/vnd.openxmlformats-package.relationships+xml",
         "xml": "application/xml",
@@ -157,6 +164,8 @@ def _docx(
     ]
     if media:
         members.append((f"{folder}/media/image1.png", media, None))
+    if extra:
+        members.append((*extra, None))
     return _zip(members)
 
 

@@ -11,9 +11,12 @@ asserts wall time.
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,7 +52,7 @@ import json, resource, sys
 from pathlib import Path
 
 cpu, address_space = int(sys.argv[3]), int(sys.argv[4]) * 1024 * 1024
-resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 10))  # SIGXCPU first, SIGKILL later
 resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
 
 from jobagent_core.profiling.documents import read_document
@@ -87,14 +90,14 @@ def intake_in_child(tmp_path: Path, filename: str, data: bytes) -> dict[str, Any
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(path), filename, *limits],
         cwd=REPO,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # this tree, even in a scratch copy
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, (
-        f"the intake died (exit {result.returncode}; -24 is the CPU ceiling, a MemoryError "
-        f"the address-space ceiling):\n{result.stderr[-3000:]}"
+        f"the intake died (exit {result.returncode}; -24 means past the CPU ceiling, a "
+        f"MemoryError past the address-space ceiling):\n{result.stderr[-3000:]}"
     )
     outcome: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
     return outcome
@@ -194,6 +197,18 @@ def test_zip_bombs_are_refused_before_the_upload_is_stored(build: Callable[[], b
     with pytest.raises(TooMuchContent) as caught:
         validate_upload("cv.docx", build())
     assert caught.value.filename == "cv.docx"
+
+
+def test_a_zip_of_too_many_parts_is_refused_before_it_is_listed() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for number in range(1001):
+            archive.writestr(f"p/{number}", b"")
+    with pytest.raises(TooMuchContent) as caught:
+        validate_upload("cv.docx", out.getvalue())
+    assert (
+        str(caught.value) == f"cv.docx unpacks to more than a CV can (over 1,000 parts). {RESAVE}"
+    )
 
 
 def test_media_parts_are_never_inflated(tmp_path: Path) -> None:
