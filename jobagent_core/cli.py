@@ -3,16 +3,22 @@ non-zero exit code, never a traceback."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from jobagent_core import __version__
 from jobagent_core.config import SettingsError, get_settings
+
+if TYPE_CHECKING:
+    from jobagent_core.profiling.documents import ExtractedDocument
+    from jobagent_core.profiling.errors import DocumentError
+    from jobagent_core.profiling.schemas import Profile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -148,10 +154,10 @@ def profile(files: tuple[Path, ...], as_json: bool) -> None:
     """Extract a profile from CV FILES (PDF, DOCX, TXT, Markdown), offline."""
     from jobagent_core.profiling.documents import read_document
     from jobagent_core.profiling.errors import DocumentError
-    from jobagent_core.profiling.offline import extract_profile_from_documents
+    from jobagent_core.profiling.offline import extract_profile, merge_profiles
     from jobagent_core.profiling.render import profile_to_markdown
 
-    texts = []
+    profiles = []
     for path in files:
         try:
             data = path.read_bytes()
@@ -159,15 +165,76 @@ def profile(files: tuple[Path, ...], as_json: bool) -> None:
             click.echo(f"error: cannot read {path}: {err.strerror}", err=True)
             sys.exit(EXIT_FAILED)
         try:
-            texts.append(read_document(path.name, data).text)
+            document = read_document(path.name, data)
+            found = extract_profile(document.text)
+            refusal = _not_a_cv(path, data, document, found)
+            if refusal is not None:
+                raise refusal
         except DocumentError as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(EXIT_FAILED)
-    extracted = extract_profile_from_documents(texts)
+        profiles.append(found)
+    extracted = merge_profiles(profiles)
     if as_json:
         click.echo(extracted.model_dump_json(indent=2))
     else:
         click.echo(profile_to_markdown(extracted))
+
+
+def _not_a_cv(
+    path: Path, data: bytes, document: ExtractedDocument, found: Profile
+) -> DocumentError | None:
+    """Why a file the intake reads is still no CV, in the words of its errors: job
+    postings (what `search --source file:` reads), other JSON data, or text in which
+    nothing a CV states (a name, skills, experience) is found: `found` is the profile
+    extracted from its text. None for a CV."""
+    from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
+    from jobagent_core.profiling.documents import DocumentKind
+    from jobagent_core.profiling.errors import EmptyFile, UnsupportedDocument
+
+    is_text = document.kind is DocumentKind.TEXT
+    try:
+        is_json = is_text and isinstance(json.loads(data), (dict, list))
+    except (ValueError, RecursionError):  # not JSON, or nested past what we parse
+        is_json = False
+    if is_text and (is_json or not (found.name or found.experience)):
+        try:
+            postings = FileSource(data, path.name).postings
+        except (SourceFileError, RecursionError):
+            postings = []
+        if postings:
+            advice = (
+                "Choose the file that holds your CV; to search these postings, run "
+                f"`jobagent search --source file:{path}`."
+            )
+            return UnsupportedDocument(
+                path.name, "a file of job postings", advice=advice, contradicts_name=False
+            )
+    if is_json:
+        return UnsupportedDocument(path.name, "JSON data", contradicts_name=False)
+    if found.name or found.skills or found.experience:  # what the profiling workflow asks
+        return None
+    scan = (
+        "; a scanned PDF holds only pictures of text" if document.kind is DocumentKind.PDF else ""
+    )
+    return EmptyFile(
+        path.name,
+        detail=f"has no CV content we could recognise (no name, skills or experience{scan})",
+    )
+
+
+class _SourcesOption(click.Option):
+    """--source, whose help lists every source from the registry when it is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from jobagent_core.cli_search import FILE_SPEC
+        from jobagent_core.discovery.sources.registry import source_specs
+
+        self.help = (
+            f"Comma-separated: {', '.join(source_specs(FILE_SPEC))}. A {FILE_SPEC} is a "
+            "JSON or CSV file of job postings on this machine."
+        )
+        return super().get_help_record(ctx)
 
 
 @main.command()
@@ -185,10 +252,9 @@ def profile(files: tuple[Path, ...], as_json: bool) -> None:
 @click.option(
     "--source",
     "sources",
+    cls=_SourcesOption,
     default="sample",
     show_default=True,
-    help="Comma-separated: sample, greenhouse:<board>, lever:<site>, ashby:<board>, "
-    "arbeitnow, remoteok, themuse, serpapi, adzuna:<country>.",
 )
 @click.option("--posted-within", type=int, default=None, help="Only postings of the last N days.")
 @click.option(

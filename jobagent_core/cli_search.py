@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from pydantic import ValidationError
@@ -11,15 +13,22 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from jobagent_core.config import get_settings
+from jobagent_core.config import Settings, get_settings
+from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError, read_file
+from jobagent_core.discovery.sources.registry import UnknownSource
 from jobagent_core.profiling.service import UploadRejected
 from jobagent_core.workflows.engine import WorkflowError
 from jobagent_core.workflows.job_search_start import (
+    FILE_PREFIX,
     JobSearchRequest,
     SourceSpecError,
     check_sources,
+    file_source,
 )
-from jobagent_core.workflows.local_run import search_locally, write_files
+from jobagent_core.workflows.local_run import MatchResult, search_locally, write_files
+
+# A JSON or CSV file of postings on this machine: read here, by the file importer.
+FILE_SPEC = f"{FILE_PREFIX}<path>"
 
 STEP_WEIGHTS = {
     "Reading documents": 2,
@@ -33,9 +42,44 @@ STEP_WEIGHTS = {
 }
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(1)
+
+
+def read_job_file(spec: str) -> tuple[bytes, str]:
+    """The bytes of the job file a `file:<path>` source names and how to store them,
+    once the file importer has read at least one posting from them (the checks a
+    file uploaded in the web app passes). Raises SourceFileError saying why not."""
+    where = spec[len(FILE_PREFIX) :].strip()
+    if not where:
+        raise SourceFileError(
+            f"{FILE_SPEC} needs the path of a JSON or CSV job file, e.g. {FILE_PREFIX}jobs.csv"
+        )
+    raw = read_file(Path(where).expanduser(), where)
+    jobs = FileSource(raw, where)
+    if not jobs.postings:
+        rows = [w for w in jobs.warnings if w.startswith("row ")]
+        why = f" ({'; '.join(rows[:3])})" if rows else ""
+        raise SourceFileError(f"{where} has no postings Job Agent could read{why}.")
+    count = len(jobs.postings)
+    click.echo(f"{where}: {count} {_plural(count, 'posting', 'postings')} read", err=True)
+    return raw, ".csv" if where.lower().endswith(".csv") else ".json"
+
+
+def file_sources(files: list[tuple[bytes, str]], settings: Settings) -> list[str]:
+    """Store each job file and sign its source for the local user, who runs the search
+    (as the web app signs an uploaded file for the person who uploaded it)."""
+    from jobagent_core.auth.service import local_user
+    from jobagent_core.db.engine import admin_engine, session_scope
+    from jobagent_core.db.migrations import upgrade
+    from jobagent_core.storage import FileStore
+
+    upgrade(settings.DATABASE_URL)
+    with session_scope(admin_engine()) as db:
+        user_id = local_user(db).id
+    store = FileStore(settings.STORAGE_DIR)
+    return [file_source(user_id, store.put(raw, suffix), settings) for raw, suffix in files]
 
 
 def run_search(
@@ -54,23 +98,37 @@ def run_search(
             files.append((path.name, path.read_bytes()))
         except OSError as err:
             fail(f"cannot read {path}: {err.strerror}")
+    specs = [s.strip() for s in sources.split(",") if s.strip()]
+    named = [s for s in specs if not s.lower().startswith(FILE_PREFIX)]
+    paths = [s for s in specs if s.lower().startswith(FILE_PREFIX)]
     try:
+        # The request lower-cases sources: file paths stand in as "file:" until the
+        # files are read and stored, then as sources signed for the local user.
         request = JobSearchRequest(
             title=title,
             location=location,
             remote_only=remote_only,
-            sources=[s for s in sources.split(",") if s.strip()],
+            sources=[*named, *([FILE_PREFIX] if paths else [])],
             filters={"posted_within_days": posted_within},
         )
+        check_sources([s for s in request.sources if s != FILE_PREFIX], settings, user_id="")
+        job_files = [read_job_file(spec) for spec in paths]
     except ValidationError as err:
         fail("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()))
-        return
-    try:
-        if any(s.startswith("file:") for s in request.sources):
-            raise SourceSpecError("--source file:… is not supported here; use the web app.")
-        check_sources(request.sources, settings, user_id="")
-    except SourceSpecError as err:
+    except UnknownSource as err:
+        fail(str(UnknownSource(err.spec, FILE_SPEC)))
+    except (SourceSpecError, SourceFileError) as err:
         fail(str(err))
+    if job_files:
+        request = JobSearchRequest.model_validate(
+            {
+                **request.model_dump(),
+                "sources": [
+                    *(s for s in request.sources if s != FILE_PREFIX),
+                    *file_sources(job_files, settings),
+                ],
+            }
+        )
 
     console = Console(stderr=True)
     with Progress(
@@ -107,9 +165,10 @@ def run_search(
         console.print(f"[yellow]note:[/yellow] {warning}")
     counters = run["counters"]
     assert isinstance(counters, dict)
+    found, matches = counters["found"], len(result.matches)
     console.print(
-        f"{counters['found']} postings found, {counters['screened']} screened, "
-        f"{len(result.matches)} matches"
+        f"{found} {_plural(found, 'posting', 'postings')} found, {counters['screened']} "
+        f"screened, {matches} {_plural(matches, 'match', 'matches')}"
     )
     table = Table(show_lines=False)
     for column in ("#", "Score", "Title", "Company", "Location", "Why"):
@@ -125,5 +184,33 @@ def run_search(
         )
     Console().print(table)
     if out is not None:
-        folders = write_files(result.matches, out)
-        console.print(f"Letters and CVs for {len(folders)} matches written to {out}/")
+        console.print(save_applications(result.matches, out))
+
+
+def save_applications(matches: list[MatchResult], out: Path) -> str:
+    """Write the matches' letters and CVs under `out` and say what is on disk: no
+    folder is made when there is nothing to put in it."""
+    ready = [m for m in matches if m.files]
+    if not ready:
+        why = "no matches" if not matches else "no match has a letter or CV"
+        return f"No letters or CVs written: {why}."
+    try:
+        folders = write_files(matches, out)
+    except OSError as err:
+        fail(f"cannot write to {out}: {err.strerror}")
+    written = 0
+    for folder, match in zip(folders, matches, strict=True):
+        if match.files:
+            written += sum((folder / name).is_file() for name in match.files)
+        else:
+            with suppress(OSError):  # made for a match without a letter or CV
+                folder.rmdir()
+    some = f"{len(ready)} of {len(matches)}" if len(ready) < len(matches) else f"{len(ready)}"
+    return (
+        f"Letters and CVs for {some} {_plural(len(matches), 'match', 'matches')} written "
+        f"to {out}/ ({written} {_plural(written, 'file', 'files')})."
+    )
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many

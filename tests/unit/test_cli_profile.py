@@ -53,3 +53,37 @@ def test_profile_refuses_bad_files_in_one_line(tmp_path: Path) -> None:
     missing = jobagent("profile", "nope.pdf", cwd=tmp_path)
     assert missing.returncode == 1
     assert missing.stderr == "error: cannot read nope.pdf: No such file or directory\n"
+
+
+def test_profile_refuses_files_that_hold_no_cv(tmp_path: Path) -> None:
+    (tmp_path / "cv.pdf").write_bytes(cv_fixtures.render_pdf(cv_fixtures.ICU_NURSE))
+    (tmp_path / "settings.json").write_text('{"theme": "dark", "tabs": [1, 2]}')
+    (tmp_path / "jobs.csv").write_text(
+        "title,company,location,description\n"
+        'ICU Nurse,St Mary Hospital,London,"Critical care nursing, ventilator management."\n'
+    )
+    (tmp_path / "jobs.json").write_text(
+        '[{"title": "ICU Nurse", "company": "St Mary Hospital", '
+        '"description": "Critical care nursing, patient assessment, Python."}]'
+    )
+    (tmp_path / "notes.txt").write_text("Buy milk.\nCall the plumber on Tuesday.\n")
+    (tmp_path / "empty.txt").write_text("")
+    stamp = "Scanned with a document scanner app on a phone, page one of one"
+    (tmp_path / "scan.pdf").write_bytes(cv_fixtures.image_only_pdf(stamp=stamp))
+    cases = [
+        (["settings.json"], "settings.json looks like JSON data."),
+        (["jobs.csv"], "jobs.csv looks like a file of job postings."),
+        (["cv.pdf", "jobs.json"], "jobs.json looks like a file of job postings."),
+        (["notes.txt"], "notes.txt has no CV content we could recognise"),
+        (["empty.txt"], "empty.txt is empty."),
+        (["scan.pdf"], "scan.pdf has no CV content we could recognise"),
+    ]
+    for files, message in cases:
+        for extra in ([], ["--json"]):
+            result = jobagent("profile", *extra, *files, cwd=tmp_path)
+            assert result.returncode == 1, (files, result.stdout)
+            assert result.stdout == ""
+            assert result.stderr.startswith(f"error: {message}"), result.stderr
+            assert result.stderr.count("\n") == 1, result.stderr
+    job_file = jobagent("profile", "jobs.csv", cwd=tmp_path).stderr
+    assert "jobagent search --source file:jobs.csv" in job_file

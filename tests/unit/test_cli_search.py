@@ -77,3 +77,94 @@ def test_search_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     assert bad_source.returncode == 1
     assert "monster" in bad_source.stderr
     assert "Traceback" not in bad_source.stderr
+
+
+NURSE_JOBS_CSV = """title,company,location,description,url
+ICU Nurse,St Mary Hospital,London,"Critical care nursing, ventilator management, patient assessment.",https://example.org/jobs/1
+Staff Nurse,Royal Infirmary,Leeds,"Ward nursing, medication administration, patient assessment.",https://example.org/jobs/2
+"""
+NURSE_JOBS_JSON = """{"jobs": [{"title": "Critical Care Nurse", "company": "Northside Clinic",
+"location": "London", "description": "Intensive care nursing and ventilator management.",
+"url": "https://example.org/jobs/3"}]}"""
+
+
+def test_search_reads_local_job_files_and_counts_the_files_it_wrote(tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(cv_fixtures.render_txt(cv_fixtures.ICU_NURSE))
+    (tmp_path / "jobs").mkdir()
+    (tmp_path / "jobs" / "Nurses.CSV").write_text(NURSE_JOBS_CSV)
+    (tmp_path / "more.json").write_text(NURSE_JOBS_JSON)
+    result = jobagent(
+        "search", "--cv", "cv.txt", "--title", "ICU Nurse",
+        "--source", "file:jobs/Nurses.CSV,file:more.json", "--out", "out",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "jobs/Nurses.CSV: 2 postings read" in result.stderr
+    assert "more.json: 1 posting read" in result.stderr
+    for company in ("St Mary Hospital", "Royal Infirmary", "Northside Clinic"):
+        assert company in result.stdout  # only the files' postings were searched
+    assert "3 postings found" in result.stderr
+    on_disk = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    folders = list((tmp_path / "out").iterdir())
+    assert on_disk
+    assert all(any(folder.iterdir()) for folder in folders)
+    assert (
+        f"Letters and CVs for {len(folders)} matches written to out/ ({len(on_disk)} files)."
+        in result.stderr
+    )
+
+
+def test_search_refuses_job_files_it_cannot_read_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(cv_fixtures.render_txt(cv_fixtures.ICU_NURSE))
+    (tmp_path / "broken.json").write_text('{"jobs": [{"title": "Nurse",')
+    (tmp_path / "columns.csv").write_text("name,city\nAda,Leeds\n")
+    (tmp_path / "no-company.json").write_text('[{"title": "Nurse"}]')
+    (tmp_path / "empty.csv").write_text("")
+    (tmp_path / "folder").mkdir()
+    cases = {
+        "file:missing.csv": "missing.csv cannot be opened: No such file or directory",
+        "file:broken.json": "broken.json is not valid JSON (line 1",
+        "file:columns.csv": "columns.csv: no title column found",
+        "file:no-company.json": "no-company.json has no postings Job Agent could read "
+        "(row 1: missing company)",
+        "file:empty.csv": "empty.csv is empty",
+        "file:folder": "folder cannot be opened: Is a directory",
+        "sample,file:": "file:<path> needs the path of a JSON or CSV job file",
+    }
+    for source, message in cases.items():
+        result = jobagent(
+            "search", "--cv", "cv.txt", "--title", "Nurse", "--source", source, cwd=tmp_path
+        )
+        assert result.returncode == 1, (source, result.stderr)
+        assert result.stderr.startswith(f"error: {message}"), (source, result.stderr)
+        assert result.stderr.count("\n") == 1, result.stderr
+    assert not (tmp_path / "var").exists()  # refused before any database or storage
+
+
+def test_unknown_source_lists_every_source_there_is(tmp_path: Path) -> None:
+    from jobagent_core.discovery.sources.registry import LIVE_SOURCES
+
+    (tmp_path / "cv.txt").write_text(cv_fixtures.render_txt(cv_fixtures.ELECTRICIAN))
+    result = jobagent(
+        "search", "--cv", "cv.txt", "--title", "Electrician", "--source", "monster", cwd=tmp_path
+    )
+    assert result.returncode == 1
+    line = result.stderr.strip()
+    assert line.startswith("error: Unknown job source 'monster' — expected one of: sample, ")
+    helped = " ".join(jobagent("search", "--help", cwd=tmp_path).stdout.split())
+    for spec in ["sample", *(kind.spec for kind in LIVE_SOURCES), "file:<path>"]:
+        assert spec in line
+        assert spec in helped
+
+
+def test_search_without_matches_writes_nothing_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(cv_fixtures.render_txt(cv_fixtures.ICU_NURSE))
+    result = jobagent(
+        "search", "--cv", "cv.txt", "--title", "ICU Nurse", "--location", "Ulaanbaatar",
+        "--posted-within", "1", "--out", "out", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "0 matches" in result.stderr
+    assert "No letters or CVs written: no matches." in result.stderr
+    assert "written to" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -180,6 +180,22 @@ def read_rows(raw: bytes, filename: str) -> tuple[list[Any], bool]:
     return rows, not is_json
 
 
+def read_file(path: Path, filename: str | None = None) -> bytes:
+    """The bytes of the job file at `path` (named `filename` in messages, its base
+    name by default). Raises SourceFileError when it cannot be opened or is larger
+    than MAX_FILE_BYTES; `read_rows` checks what is in it."""
+    name = filename or path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SourceFileError(
+                f"{name} is larger than {MAX_FILE_BYTES // 1_048_576} MB; "
+                "split it into smaller files."
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceFileError(f"{name} cannot be opened: {exc.strerror}.") from None
+
+
 def _scalar(value: Any) -> str:
     if value is None:
         return ""
@@ -395,17 +411,7 @@ class FileSource:
         else:
             path = Path(data)
             self.filename = filename or path.name
-            try:
-                if path.stat().st_size > MAX_FILE_BYTES:
-                    raise SourceFileError(
-                        f"{self.filename} is larger than {MAX_FILE_BYTES // 1_048_576} MB; "
-                        "split it into smaller files."
-                    )
-                raw = path.read_bytes()
-            except OSError as exc:
-                raise SourceFileError(
-                    f"{self.filename} cannot be opened: {exc.strerror}."
-                ) from None
+            raw = read_file(path, self.filename)
         rows, is_csv = read_rows(raw, self.filename)
         self.postings, self.warnings = self._convert(rows, raw, csv_file=is_csv)
 

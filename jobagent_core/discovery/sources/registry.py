@@ -3,6 +3,7 @@
 
     source = build_source("greenhouse:stripe", settings=get_settings())
     kinds = configured_live_sources(settings)   # which kinds this install can use
+    source_specs()   # how to write every source a search can name, for help and errors
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from jobagent_core.discovery.sources.base import JobSource
 from jobagent_core.discovery.sources.greenhouse import GreenhouseSource
 from jobagent_core.discovery.sources.lever import LeverSource
 from jobagent_core.discovery.sources.remoteok import RemoteOkSource
+from jobagent_core.discovery.sources.sample import SampleSource
 from jobagent_core.discovery.sources.serpapi import SerpApiSource
 from jobagent_core.discovery.sources.themuse import TheMuseSource
 
@@ -30,6 +32,16 @@ class SourceSpecError(ValueError):
 
 class MissingCredentials(SourceSpecError):
     """The source needs keys that are not configured."""
+
+
+class UnknownSource(SourceSpecError):
+    """A spec that names no source at all; the message lists every source there is
+    (`source_specs`), with `also` for sources only one face offers (the CLI's files)."""
+
+    def __init__(self, spec: str, *also: str) -> None:
+        known = ", ".join(source_specs(*also))
+        super().__init__(f"Unknown job source '{spec}' — expected one of: {known}")
+        self.spec = spec
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,14 @@ LIVE_SOURCES: tuple[LiveSourceKind, ...] = (
 )
 _KINDS = {k.kind: k for k in LIVE_SOURCES}
 _BOARD_NAME = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
+# The bundled sample set: offline, always there (a search's default source).
+SAMPLE_SPEC = SampleSource.name
+
+
+def source_specs(*also: str) -> list[str]:
+    """How to write each source a search can name: the sample set, every live kind
+    (as in `LIVE_SOURCES`), then `also`."""
+    return [SAMPLE_SPEC, *(k.spec for k in LIVE_SOURCES), *also]
 
 
 def validate_board_name(kind: str, name: str) -> str:
@@ -111,7 +131,7 @@ def build_source(
                 )
             app_id, app_key = _credentials(settings, kind)
             return AdzunaSource(country, app_id, app_key, base_url=base_url, http=http)
-    raise SourceSpecError(_unknown(spec, kind))
+    raise _unknown(spec, kind)
 
 
 def configured_live_sources(settings: object | None) -> list[str]:
@@ -136,8 +156,9 @@ def _secret(settings: object | None, name: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
-def _unknown(spec: str, kind: str) -> str:
+def _unknown(spec: str, kind: str) -> SourceSpecError:
     if kind in _KINDS:
-        return f"'{spec}' is not a valid {_KINDS[kind].label} source — write {_KINDS[kind].spec}"
-    known = ", ".join(k.spec for k in LIVE_SOURCES)
-    return f"Unknown job source '{spec}' — expected one of: {known}"
+        return SourceSpecError(
+            f"'{spec}' is not a valid {_KINDS[kind].label} source — write {_KINDS[kind].spec}"
+        )
+    return UnknownSource(spec)
