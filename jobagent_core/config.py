@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -101,6 +101,16 @@ class Settings(BaseSettings):
     # Seconds for one LLM request, and for one whole call including retries.
     LLM_TIMEOUT_S: Annotated[float, Field(gt=0, le=600)] = 60.0
     LLM_BUDGET_S: Annotated[float, Field(gt=0, le=3600)] = 180.0
+    # How replies are held to the JSON schema: auto tries response_format json_schema,
+    # then json_object with the schema, then plain JSON mode and the schema in the
+    # prompt alone, and remembers what the server accepted; the other values force one.
+    LLM_STRUCTURED_OUTPUT: Literal[
+        "auto", "json_schema", "json_object_schema", "json_object", "prompt"
+    ] = "auto"
+    # Most tokens one reply may take (each call asks for what its schema needs, up to this).
+    LLM_MAX_TOKENS: Annotated[int, Field(ge=64, le=1_000_000)] = 4096
+    # Requests one process sends to the LLM server at once; the others wait their turn.
+    LLM_CONCURRENCY: Annotated[int, Field(ge=1, le=64)] = 2
 
     SMTP_URL: SmtpUrl = None
     # Sender address of the e-mail digest (default: the SMTP user, else jobagent@localhost).
@@ -132,6 +142,11 @@ class Settings(BaseSettings):
     @classmethod
     def _database_url(cls, value: str | None) -> str | None:
         return None if value in (None, "") else normalise_database_url(value)
+
+    @field_validator("LLM_STRUCTURED_OUTPUT", mode="before")
+    @classmethod
+    def _lower_case(cls, value: object) -> object:
+        return (value.strip().lower() or "auto") if isinstance(value, str) else value
 
     @field_validator("BETTER_AUTH_SECRET")
     @classmethod

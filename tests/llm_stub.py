@@ -13,6 +13,16 @@ request and answers from a queue of programmed replies, then from `handler`:
 A `str` reply is the assistant message content, wrapped in a proper
 `chat.completion` with `usage`. Without a queued reply or handler the stub
 answers 501, so a forgotten reply fails fast instead of being retried.
+
+It can also behave like the servers that accept only some forms of structured
+output (`flavour`, see `Flavour`), and like one with a small context window
+(`context_window`: a request whose prompt, counted as the stub counts usage,
+plus `max_tokens` does not fit is refused the way llama-cpp-python does). A
+refused request is recorded but does not use up a queued reply:
+
+    llm_stub.flavour = LLAMA_CPP_PYTHON   # json_schema -> HTTP 500 naming response_format
+    llm_stub.requests[0].form             # "json_schema"; then "json_object_schema"
+    llm_stub.requests[0].max_tokens       # what the client asked for (None: not sent)
 """
 
 from __future__ import annotations
@@ -28,7 +38,76 @@ from typing import Any
 
 import pytest
 
+from jobagent_core.llm import forget_learned
+
 Handler = Callable[[dict[str, Any]], "str | StubReply"]
+
+# How a request asks for structured output (`RecordedRequest.form`).
+FORMS = ("json_schema", "json_object_schema", "json_object", "none")
+
+
+def form_of(body: Any) -> str:
+    """json_schema, json_object_schema (json_object with a schema), json_object,
+    none (no response_format), or the unknown type sent."""
+    if not isinstance(body, dict) or body.get("response_format") is None:
+        return "none"
+    response_format = body["response_format"]
+    kind = response_format.get("type") if isinstance(response_format, dict) else None
+    if kind == "json_object":
+        return "json_object_schema" if "schema" in response_format else "json_object"
+    return str(kind)
+
+
+def prompt_tokens_of(body: Any) -> int:
+    """The prompt's size as the stub counts it: characters of the messages / 4."""
+    messages = body.get("messages", []) if isinstance(body, dict) else []
+    return sum(len(str(m.get("content", ""))) for m in messages) // 4 + 1
+
+
+@dataclass(frozen=True)
+class Flavour:
+    """Which forms of structured output a server accepts, and how it refuses the others."""
+
+    name: str
+    accepts: frozenset[str]
+    status: int = 400
+    message: str = "response_format: this form is not supported"
+
+    def refusal(self, form: str) -> StubReply | None:
+        if form in self.accepts:
+            return None
+        error = {"message": self.message.format(form=form), "type": "invalid_request_error"}
+        if self.status >= 500:
+            error["type"] = "internal_server_error"
+        return StubReply(status=self.status, body={"error": error})
+
+
+# OpenAI, vLLM, recent llama.cpp and Ollama: every form.
+OPENAI = Flavour("openai", frozenset(FORMS))
+# llama-cpp-python's server: json_schema ends in HTTP 500; json_object (+ schema) works.
+LLAMA_CPP_PYTHON = Flavour(
+    "llama-cpp-python",
+    frozenset({"json_object_schema", "json_object", "none"}),
+    status=500,
+    message="1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  "
+    "Input should be 'text' or 'json_object' [type=literal_error, input_value='{form}']",
+)
+# A server that wants the schema in json_object mode and nothing else.
+JSON_OBJECT_SCHEMA_ONLY = Flavour(
+    "json_object_schema_only",
+    frozenset({"json_object_schema"}),
+    message='response_format must be {{"type": "json_object", "schema": ...}}',
+)
+# Plain JSON mode only (no schema); a 422 as FastAPI servers send it.
+JSON_OBJECT_ONLY = Flavour(
+    "json_object_only",
+    frozenset({"json_object", "none"}),
+    status=422,
+    message="response_format: '{form}' is not supported; use json_object without schema",
+)
+# No structured output at all: any response_format is refused with a bare 400.
+NO_RESPONSE_FORMAT = Flavour("no_response_format", frozenset({"none"}), message="Bad Request")
+FLAVOURS = (OPENAI, LLAMA_CPP_PYTHON, JSON_OBJECT_SCHEMA_ONLY, JSON_OBJECT_ONLY, NO_RESPONSE_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -42,6 +121,22 @@ class RecordedRequest:
     @property
     def messages(self) -> list[dict[str, Any]]:
         return list(self.body.get("messages", [])) if isinstance(self.body, dict) else []
+
+    @property
+    def form(self) -> str:
+        return form_of(self.body)
+
+    @property
+    def response_format(self) -> Any:
+        return self.body.get("response_format") if isinstance(self.body, dict) else None
+
+    @property
+    def max_tokens(self) -> int | None:
+        return self.body.get("max_tokens") if isinstance(self.body, dict) else None
+
+    @property
+    def prompt_tokens(self) -> int:
+        return prompt_tokens_of(self.body)
 
 
 @dataclass
@@ -74,8 +169,18 @@ class LlmStub:
 
     model = "stub-model"
 
-    def __init__(self, handler: Handler | None = None) -> None:
+    def __init__(
+        self,
+        handler: Handler | None = None,
+        *,
+        flavour: Flavour = OPENAI,
+        context_window: int | None = None,
+    ) -> None:
         self.handler = handler
+        self.flavour = flavour
+        self.context_window = context_window
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests being answered at the same time
         self.requests: list[RecordedRequest] = []
         self._queue: deque[StubReply | str] = deque()
         self._lock = threading.Lock()
@@ -101,6 +206,8 @@ class LlmStub:
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
         self._thread.start()
+        # A client in this process may remember another server that had this port.
+        forget_learned(self.base_url)
         return self
 
     def close(self) -> None:
@@ -124,6 +231,8 @@ class LlmStub:
             reply = StubReply.error(404, f"llm_stub: no route {request.path}")
         elif not isinstance(request.body, dict):
             reply = StubReply.error(400, "llm_stub: the body is not a JSON object")
+        else:
+            reply = self.flavour.refusal(request.form) or self._too_long(request)
         with self._lock:
             self.requests.append(request)
             if reply is None and self._queue:
@@ -140,10 +249,31 @@ class LlmStub:
             return reply, {"error": {"message": f"HTTP {reply.status}", "code": reply.status}}
         return reply, self._completion(request, reply)
 
+    def _too_long(self, request: RecordedRequest) -> StubReply | None:
+        """llama-cpp-python's refusal when prompt + max_tokens exceed the window."""
+        if self.context_window is None:
+            return None
+        prompt, completion = request.prompt_tokens, request.max_tokens or 0
+        if prompt + completion <= self.context_window:
+            return None
+        message = (
+            f"This model's maximum context length is {self.context_window} tokens. "
+            f"However, you requested {prompt + completion} tokens ({prompt} in the messages, "
+            f"{completion} in the completion). Please reduce the length of the messages or "
+            "completion."
+        )
+        error = {
+            "message": message,
+            "type": "invalid_request_error",
+            "param": "messages",
+            "code": "context_length_exceeded",
+        }
+        return StubReply(status=400, body={"error": error})
+
     def _completion(self, request: RecordedRequest, reply: StubReply) -> dict[str, Any]:
         content = reply.content or ""
         if reply.usage is None:
-            prompt = sum(len(str(m.get("content", ""))) for m in request.messages) // 4 + 1
+            prompt = request.prompt_tokens
             completion = len(content) // 4 + 1
         else:
             prompt, completion = reply.usage
@@ -190,10 +320,18 @@ class _RequestHandler(BaseHTTPRequestHandler):
             body=body,
             at=time.monotonic(),
         )
-        reply, payload = self.server.stub._answer(request)
-        if reply.delay_s and self.server.stub._stopping.wait(reply.delay_s):
-            return  # the stub is closing
-        self._send(reply, payload)
+        stub = self.server.stub
+        with stub._lock:
+            stub.in_flight += 1
+            stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
+        try:
+            reply, payload = stub._answer(request)
+            if reply.delay_s and stub._stopping.wait(reply.delay_s):
+                return  # the stub is closing
+            self._send(reply, payload)
+        finally:
+            with stub._lock:
+                stub.in_flight -= 1
 
     def do_GET(self) -> None:
         if self.path.rstrip("/").endswith("/models"):

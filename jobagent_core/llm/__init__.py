@@ -4,15 +4,20 @@
     result = client.complete_structured(messages, Screening, name="screening")
     result.parsed, result.usage, client.usage_by_stage
 
+The structured-output form (LLM_STRUCTURED_OUTPUT), `max_tokens` per call and the
+limit of concurrent requests per server are explained in `client.py`.
 Catch `LlmUnavailable` (and `LlmNotConfigured`) to fall back to the offline provider.
 """
 
 from jobagent_core.llm.client import (
+    FORMS,
     LlmClient,
     Message,
+    StructuredOutput,
     StructuredResult,
     Usage,
     UsageMeter,
+    forget_learned,
 )
 from jobagent_core.llm.errors import (
     LlmAuthError,
@@ -23,9 +28,10 @@ from jobagent_core.llm.errors import (
     LlmUnavailable,
     UnsupportedSchema,
 )
-from jobagent_core.llm.schemas import strict_json_schema
+from jobagent_core.llm.schemas import reply_token_estimate, strict_json_schema
 
 __all__ = [
+    "FORMS",
     "LlmAuthError",
     "LlmClient",
     "LlmError",
@@ -34,9 +40,12 @@ __all__ = [
     "LlmRequestError",
     "LlmUnavailable",
     "Message",
+    "StructuredOutput",
     "StructuredResult",
     "UnsupportedSchema",
     "Usage",
     "UsageMeter",
+    "forget_learned",
+    "reply_token_estimate",
     "strict_json_schema",
 ]

@@ -10,6 +10,7 @@ here are still checked when the reply is validated (and repaired if broken).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic import BaseModel
@@ -99,3 +100,61 @@ class _Strictifier:
         elif not ({"type", "anyOf", "enum", "$ref"} & out.keys()):
             raise UnsupportedSchema(f"{path}: the field has no type (Any?); give it one")
         return out
+
+
+# --- how many tokens a reply may need ---------------------------------------------------
+
+# Rough token counts for values without a stated bound: a phrase or a sentence for a
+# string, a handful of entries for a list. The estimate is a ceiling for `max_tokens`,
+# generous on purpose: too small cuts a reply off (a repair round-trip), too large only
+# lets a derailed model ramble longer.
+_STRING_TOKENS = 40
+_LIST_ITEMS = 6
+_MAX_LIST_ITEMS = 50
+MIN_REPLY_TOKENS = 256
+
+
+@functools.cache
+def reply_token_estimate(model: type[BaseModel]) -> int:
+    """A generous `max_tokens` for a reply matching `model` (at least 256, a
+    multiple of 64), sized from its fields, lists and stated lengths."""
+    raw = model.model_json_schema(mode="validation")
+    tokens = _size(raw, raw.get("$defs", {}), 0)
+    padded = tokens * 1.5 + 64
+    return max(MIN_REPLY_TOKENS, -(-int(padded) // 64) * 64)
+
+
+def _size(schema: dict[str, Any], defs: dict[str, Any], depth: int) -> int:
+    if "$ref" in schema:
+        if depth > 4:  # recursive models: count a few levels
+            return 16
+        return _size(defs.get(schema["$ref"].removeprefix(_DEFS), {}), defs, depth + 1)
+    if "allOf" in schema:
+        return sum(_size(part, defs, depth) for part in schema["allOf"])
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return max((_size(option, defs, depth) for option in schema[key]), default=4)
+    if "enum" in schema or "const" in schema:
+        return 4
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return max((_size({**schema, "type": k}, defs, depth) for k in kind), default=4)
+    if kind == "string":
+        bound = schema.get("maxLength")
+        return min(int(bound), 1200) // 4 + 2 if bound is not None else _STRING_TOKENS
+    if kind in ("integer", "number"):
+        return 4
+    if kind in ("boolean", "null"):
+        return 2
+    if kind == "array":
+        items = schema.get("maxItems", max(schema.get("minItems", 0), _LIST_ITEMS))
+        item = _size(schema.get("items", {}), defs, depth)
+        return min(int(items), _MAX_LIST_ITEMS) * (item + 1) + 2
+    if kind == "object" or "properties" in schema:
+        fields = schema.get("properties", {})
+        total = sum(len(k) // 4 + 3 + _size(v, defs, depth) for k, v in fields.items())
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            total += _LIST_ITEMS * (_size(extra, defs, depth) + 6)
+        return total + 2
+    return 16

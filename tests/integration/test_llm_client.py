@@ -34,6 +34,7 @@ from jobagent_core.llm import (
     Message,
     UnsupportedSchema,
     Usage,
+    reply_token_estimate,
     strict_json_schema,
 )
 from jobagent_core.llm.client import extract_json, parse_retry_after
@@ -107,6 +108,8 @@ def test_valid_reply_is_parsed_and_the_request_is_strict_json_schema(
     assert request.body["model"] == llm_stub.model
     assert request.body["messages"] == MESSAGES
     assert request.body["temperature"] == 0
+    assert request.body["max_tokens"] == reply_token_estimate(Screening) <= client.max_tokens
+    assert result.form == "json_schema"
     assert request.body["response_format"] == {
         "type": "json_schema",
         "json_schema": {
@@ -291,12 +294,16 @@ def test_request_errors_raise_at_once_with_the_service_message(
     llm_stub: LlmStub,  # noqa: F811
     status: int,
 ) -> None:
-    llm_stub.enqueue(StubReply.error(status, "response_format json_schema is not supported"))
-    with pytest.raises(LlmRequestError, match="json_schema is not supported") as caught:
+    # Once a form of structured output has worked with this server, a refusal is the
+    # request's own fault: raised as it is, never sent again (negotiation: see
+    # test_llm_negotiation.py).
+    llm_stub.enqueue(StubReply.of_json(VALID), StubReply.error(status, "messages: too many"))
+    client.complete_structured(MESSAGES, Screening, name="screening")
+    with pytest.raises(LlmRequestError, match="messages: too many") as caught:
         client.complete_structured(MESSAGES, Screening, name="screening")
     assert not isinstance(caught.value, LlmAuthError)
     assert caught.value.status == status
-    assert len(llm_stub.requests) == 1
+    assert len(llm_stub.requests) == 2
 
 
 @integration
@@ -414,6 +421,19 @@ def test_from_settings() -> None:
     with LlmClient.from_settings(settings) as client:
         assert client.model == "qwen3"
         assert API_KEY not in repr(client)
+        assert client.structured_output == "auto"
+        assert client.max_tokens == 4096
+    tuned = load_settings(
+        _env_file=None,
+        LLM_BASE_URL="http://localhost:8000/v1",
+        LLM_MODEL="qwen3",
+        LLM_STRUCTURED_OUTPUT="JSON_Object_Schema",
+        LLM_MAX_TOKENS="1000",
+        LLM_CONCURRENCY="3",
+    )
+    with LlmClient.from_settings(tuned) as client:
+        assert client.structured_output == "json_object_schema"
+        assert client.max_tokens == 1000
     with pytest.raises(LlmNotConfigured):
         LlmClient.from_settings(load_settings(_env_file=None, LLM_BASE_URL="", LLM_MODEL=""))
 
