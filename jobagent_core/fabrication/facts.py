@@ -10,9 +10,25 @@ from datetime import date
 
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.fabrication.degrees import degree_levels
+from jobagent_core.fabrication.durations import ExperienceFigures
 from jobagent_core.fabrication.skills import skills_in
 from jobagent_core.fabrication.text import fold
+from jobagent_core.profiling.profile_store import experience_years
 from jobagent_core.profiling.schemas import Profile
+
+__all__ = [
+    "NUMBER",
+    "ExperienceFigures",
+    "Facts",
+    "Number",
+    "collect_facts",
+    "experience_years",
+    "numbers_in",
+    "parse_number",
+    "posting_texts",
+    "profile_texts",
+    "profile_years_named",
+]
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?")
 
@@ -47,40 +63,6 @@ def parse_number(match: re.Match[str]) -> Number:
 
 def numbers_in(text: str) -> set[Number]:
     return {parse_number(m) for m in NUMBER.finditer(text)}
-
-
-def _month_index(value: str | None, *, end: bool, today: date) -> int | None:
-    """Months since year 0 for "YYYY-MM", "YYYY" (January, or December for an end)."""
-    if value is None:
-        return None
-    if value.strip().lower() in {"present", "now", "current", "today"}:
-        return today.year * 12 + today.month - 1
-    match = _YEAR_MONTH.match(value)
-    if not match:
-        return None
-    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
-    return int(match.group(1)) * 12 + min(max(month, 1), 12) - 1
-
-
-def experience_years(profile: Profile, *, today: date | None = None) -> float:
-    """Years of work the profile's dated jobs cover (overlaps counted once)."""
-    today = today or date.today()
-    spans: list[tuple[int, int]] = []
-    for job in profile.experience:
-        start = _month_index(job.start, end=False, today=today)
-        if start is None:
-            continue
-        end_value = "present" if job.current and not job.end else (job.end or job.start)
-        end = _month_index(end_value, end=True, today=today)
-        if end is not None and end >= start:
-            spans.append((start, end + 1))
-    months, covered_until = 0, -1
-    for start, end in sorted(spans):
-        start = max(start, covered_until)
-        if end > start:
-            months += end - start
-            covered_until = end
-    return months / 12
 
 
 def profile_texts(profile: Profile) -> list[str]:
@@ -122,9 +104,25 @@ class Facts:
     # The profile's and the research's words, folded and padded: what the candidate may
     # say about themself ("8 years of experience" in their own summary).
     stated: str
-    profile_years: float
+    # The profile's own words alone, folded and padded (certificates must be there).
+    own: str
+    figures: ExperienceFigures  # the years of experience, total, per job and per field
     degrees: frozenset[str]  # degree levels the profile holds: "bachelor", "master"...
     skills: frozenset[str]  # canonical (taxonomy) names of the skills the sources mention
+    # The posting's and the research's texts: durations not about the candidate may
+    # restate them ("the role needs 3+ years").
+    others: tuple[str, ...] = ()
+    company_words: frozenset[str] = frozenset()  # the posting's company, folded
+    # The posting's company, location and title, folded and padded.
+    addressee: str = " "
+    # Per education entry: its degree levels and its degree and institution, folded.
+    education: tuple[tuple[frozenset[str], str], ...] = ()
+
+    @property
+    def profile_years(self) -> float:
+        """Total years of dated experience (0 when no job is dated)."""
+        months = self.figures.total_months
+        return 0.0 if months is None else months / 12
 
     def has_phrase(self, phrase: str) -> bool:
         folded = fold(phrase)
@@ -132,9 +130,16 @@ class Facts:
 
 
 def collect_facts(
-    profile: Profile, posting: PostingData, sources: Iterable[str | None] = ()
+    profile: Profile,
+    posting: PostingData,
+    sources: Iterable[str | None] = (),
+    *,
+    today: date | None = None,
 ) -> Facts:
-    own = [*profile_texts(profile), *(s for s in sources if s)]
+    """The facts of the profile, the posting and `sources`; years as of `today`."""
+    research = [s for s in sources if s]
+    mine = profile_texts(profile)
+    own = [*mine, *research]
     texts: Sequence[str] = [*own, *posting_texts(posting)]
     folded = " " + " ".join(fold(t) for t in texts) + " "
     numbers = set().union(*(numbers_in(t) for t in texts))
@@ -147,9 +152,19 @@ def collect_facts(
         words=frozenset(folded.split()),
         numbers=frozenset(numbers),
         stated=" " + " ".join(fold(t) for t in own) + " ",
-        profile_years=experience_years(profile),
+        own=" " + " ".join(fold(t) for t in mine) + " ",
+        figures=ExperienceFigures(profile, today=today),
         degrees=frozenset(
             level for edu in profile.education for level in degree_levels(edu.degree)
         ),
         skills=skills_in(texts, listed=profile.skills),
+        others=(*posting_texts(posting), *research),
+        company_words=frozenset(fold(posting.company or "").split()),
+        addressee=" "
+        + " ".join(fold(t or "") for t in (posting.company, posting.location))
+        + f" {fold(posting.title)} ",
+        education=tuple(
+            (frozenset(degree_levels(e.degree)), fold(f"{e.degree} {e.institution or ''}"))
+            for e in profile.education
+        ),
     )

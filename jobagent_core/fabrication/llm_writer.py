@@ -9,11 +9,13 @@ from datetime import date
 from typing import Any
 
 from jobagent_core.discovery.schema import PostingData
-from jobagent_core.fabrication.fact_check import fact_check
-from jobagent_core.fabrication.facts import experience_years
+from jobagent_core.fabrication.durations import ExperienceFigures, years_phrase
+from jobagent_core.fabrication.fact_check import fact_check, without_overstated_durations
+from jobagent_core.fabrication.facts import collect_facts
 from jobagent_core.fabrication.letters import finish_letter, letter_language
 from jobagent_core.fabrication.schemas import CoverLetter, CoverLetterDraft
 from jobagent_core.llm import LlmClient, LlmInvalidReply, LlmUnavailable, Message
+from jobagent_core.profiling._offline.dates import whole_years
 from jobagent_core.profiling.schemas import Profile
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,13 @@ log = logging.getLogger(__name__)
 SCHEMA_NAME = "cover_letter"
 STAGE = "fabrication"
 _MAX_DESCRIPTION = 8_000
+# Left out of the profile the LLM sees: the stored years may be stale (a current job goes
+# on), the prompt's experience_figures are computed for the letter's date.
+_COMPUTED: dict[str, Any] = {
+    "field_sources": True,
+    "experience_years": True,
+    "experience": {"__all__": {"years"}},
+}
 _LANGUAGES = {
     "en": "English",
     "de": "German",
@@ -41,7 +50,11 @@ SYSTEM = (
     "words): why this role and company, the most relevant experience (job title and "
     "employer), two to four matched skills, and a closing paragraph. Do not put the "
     "addresses or the date in the paragraphs. List in claims_used the facts from the data "
-    "you relied on."
+    "you relied on. Durations: state a number of years (or 'a decade', 'since 2015') only "
+    "as experience_figures gives it: the total, one job's own figure, or one field's "
+    "figure, each in whole years rounded down (9 years 7 months is nine years: never ten, "
+    "'about ten' or 'a decade'). Never add up jobs yourself, never round up, and give no "
+    "number for a field the figures do not list; under one year give months or nothing."
 )
 
 
@@ -59,20 +72,27 @@ def write_cover_letter_llm(
     The reply is fact-checked; when it states unsupported claims the model is asked once
     more, told which claims to drop. If the second letter still has some (or the second
     request fails), the better of the two letters is returned with its claims, for the
-    caller to store as flagged on the artifact.
+    caller to store as flagged on the artifact; a sentence stating a duration the dated
+    jobs do not support ("10 years in intensive care" for eight) is dropped from it
+    rather than flagged. Durations are judged as of `today` (the letter's date).
 
     Raises `LlmUnavailable` or `LlmInvalidReply` (or another `LlmError`) when not even a
     first letter could be had: the caller falls back to `write_cover_letter_offline`.
     """
     language = _language(posting)
     sources = [research_summary]
-    messages = _messages(profile, posting, matched_skills, research_summary, language)
+    messages = _messages(profile, posting, matched_skills, research_summary, language, today)
     first = client.complete_structured(
         messages, CoverLetterDraft, name=SCHEMA_NAME, stage=STAGE, temperature=0.4
     )
     draft = first.parsed
     flagged = fact_check(
-        draft.body_text(), profile, posting, sources=sources, language=draft.language
+        draft.body_text(),
+        profile,
+        posting,
+        sources=sources,
+        language=draft.language,
+        today=today,
     )
     if flagged:
         log.info("cover letter: %d unsupported claim(s); asking once more", len(flagged))
@@ -90,9 +110,26 @@ def write_cover_letter_llm(
                 posting,
                 sources=sources,
                 language=second.parsed.language,
+                today=today,
             )
             if len(second_flagged) <= len(flagged):
                 draft, flagged = second.parsed, second_flagged
+    if flagged:
+        # An overstated duration never reaches the reader: its sentence is dropped.
+        facts = collect_facts(profile, posting, sources, today=today)
+        paragraphs = [without_overstated_durations(p, facts) for p in draft.paragraphs]
+        paragraphs = [p for p in paragraphs if p.strip()]
+        if paragraphs and paragraphs != draft.paragraphs:
+            log.info("cover letter: dropped sentences with unsupported durations")
+            draft = draft.model_copy(update={"paragraphs": paragraphs})
+            flagged = fact_check(
+                draft.body_text(),
+                profile,
+                posting,
+                sources=sources,
+                language=draft.language,
+                today=today,
+            )
     if not draft.language.strip():
         draft = draft.model_copy(update={"language": language})
     return finish_letter(draft, profile, posting, today=today), flagged
@@ -110,10 +147,13 @@ def _messages(
     matched_skills: Sequence[str],
     research_summary: str | None,
     language: str,
+    today: date | None = None,
 ) -> list[Message]:
+    figures = ExperienceFigures(profile, today=today)
     data: dict[str, Any] = {
-        "profile": profile.model_dump(exclude={"field_sources"}, exclude_none=True),
-        "years_of_professional_experience": int(experience_years(profile)),
+        "profile": profile.model_dump(exclude=_COMPUTED, exclude_none=True),
+        "years_of_professional_experience": figures.total_years,
+        "experience_figures": experience_figures(figures, posting),
         "posting": {
             "title": posting.title,
             "company": posting.company,
@@ -137,6 +177,46 @@ def _messages(
     ]
 
 
+def experience_figures(figures: ExperienceFigures, posting: PostingData) -> dict[str, Any]:
+    """The years of experience the letter may state, for the prompt: the total, each
+    dated job's, each field's (taxonomy title) and that of the jobs like the posting."""
+
+    def figure(months: float | None) -> dict[str, Any] | None:
+        if months is None:
+            return None
+        return {"whole_years": whole_years(months), "exactly": years_phrase(months)}
+
+    jobs = figures.jobs
+    out: dict[str, Any] = {
+        "how": f"Computed from the dated jobs as of {figures.today.isoformat()}: overlapping "
+        "jobs counted once, a current job up to that day, never rounded up.",
+        "total": figure(figures.total_months),
+        "jobs": [
+            {"title": job.title, "employer": job.employer, **(figure(months) or {})}
+            for i, job in enumerate(jobs)
+            if (months := figures.job_months(i)) is not None
+        ],
+        "fields": [
+            {
+                "field": field.name,
+                "jobs": [jobs[i].title for i in field.jobs],
+                **(figure(field.months) or {}),
+            }
+            for field in figures.fields()
+            if field.months is not None
+        ],
+    }
+    like_posting = figures.field_jobs(posting.title)
+    if like_posting:
+        months = figures.months_of(like_posting)
+        if months is not None:
+            out["jobs_like_the_posting"] = {
+                "jobs": [jobs[i].title for i in sorted(like_posting)],
+                **(figure(months) or {}),
+            }
+    return out
+
+
 def _correction(previous: str, flagged: list[str]) -> list[Message]:
     listed = "; ".join(f'"{claim}"' for claim in flagged)
     return [
@@ -145,6 +225,7 @@ def _correction(previous: str, flagged: list[str]) -> list[Message]:
             "role": "user",
             "content": "These statements in your letter are not supported by the data: "
             f"{listed}. Rewrite the whole letter without them and do not replace them with "
-            "anything else the data does not state. Reply with the JSON object only.",
+            "anything else the data does not state; any number of years must be one of "
+            "experience_figures. Reply with the JSON object only.",
         },
     ]

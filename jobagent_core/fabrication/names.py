@@ -6,7 +6,12 @@ Lisbon") must appear in the sources unless all its words are ordinary letter
 words or appear somewhere in the sources. A lone capitalised word opening a
 sentence is left alone (it is usually an ordinary word). In German, where every
 noun is capitalised, only runs that look like a name ("Globex AG", "iOS", "SAP")
-or follow "bei" are checked.
+or follow "bei" are checked. An employer ("at X", "bei X", "chez X") or an
+organisation ("... Hospital", "... GmbH") must be named as a source names it, not
+merely in words the sources use somewhere ("Charité Hospital" for "Charité").
+
+Certificates the candidate claims ("I hold ACLS certification") must be named in
+the profile itself: the posting asking for one is no support (`certificate_claims`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,13 @@ from functools import cache
 
 from jobagent_core.fabrication.facts import Facts
 from jobagent_core.fabrication.templates import common_vocabulary, word_list
-from jobagent_core.fabrication.text import WORD, fold
+from jobagent_core.fabrication.text import (
+    WORD,
+    clause_around,
+    fold,
+    sentence_bounds,
+    speaks_of_self,
+)
 
 # Small words inside names ("Bank of Lisbon"). "and"/"und"/"et" are left out: they join
 # list items more often than names. In German "von"/"der" join ordinary nouns.
@@ -29,7 +40,8 @@ _ORGANISATION = frozenset(
         "gmbh ag se kg ohg ug mbh inc ltd llc plc corp corporation co company group holding "
         "holdings bank sa sas sarl bv nv spa srl ab oy labs technologies solutions systems "
         "consulting software university universitat universite universidad universita "
-        "universiteit institute institut college hochschule"
+        "universiteit institute institut college hochschule hospital hospitals klinik "
+        "klinikum kliniken krankenhaus hopital clinique clinic trust nhs stiftung foundation"
     )
 )
 _EMPLOYED_AT = {
@@ -150,9 +162,13 @@ def name_claims(text: str, facts: Facts, language: str) -> list[tuple[int, str]]
         if facts.has_phrase(phrase):
             continue
         words = [t for t in run if t.text.lower() not in _CONNECTORS]
-        if all(_known(t.text, facts) for t in words):
-            continue
         after_employer_word = previous.get(run[0].start) in employed_at
+        # An employer or organisation is named as the sources name it, word for word.
+        exact = (after_employer_word or any(fold(t.text) in _ORGANISATION for t in words)) and (
+            not all(fold(t.text) in _ordinary_words() for t in words)
+        )
+        if not exact and all(_known(t.text, facts) for t in words):
+            continue
         if german:
             # Every German noun is capitalised, often several in a row: only runs that
             # look like a name, or follow "bei", are names.
@@ -162,4 +178,52 @@ def name_claims(text: str, facts: Facts, language: str) -> list[tuple[int, str]]
         elif len(words) == 1 and not words[0].name_like and run[0].sentence_start:
             continue  # a lone capitalised word opening a sentence is usually an ordinary one
         claims.append((run[0].start, phrase))
+    return claims
+
+
+_CERTIFICATE = re.compile(
+    r"\b(?:certifi\w*|certificat\w*|zertifi\w*|licen[cs]ed?\b|lizenz\w*|accredit\w*|"
+    r"akkredit\w*)",
+    re.IGNORECASE,
+)
+_WINDOW_END = re.compile(r"[;:()\[\]]")
+
+
+def certificate_claims(
+    text: str, facts: Facts, *, about_candidate: bool | None = None
+) -> list[tuple[int, str]]:
+    """(position, name) for each certificate the candidate claims that the profile does
+    not name: the capitalised names around "certified", "certificate", "Zertifikat",
+    "certifié"... in a first-person sentence must be in the profile's own words (the
+    posting's company, place and title aside)."""
+    claims: list[tuple[int, str]] = []
+    tokens = _tokens(text)
+    runs = _runs(text, tokens, _CONNECTORS)
+    ordinary = _ordinary_words()
+    seen: set[int] = set()
+    for match in _CERTIFICATE.finditer(text):
+        s_begin, s_end = sentence_bounds(text, match.start(), match.end())
+        sentence = text[s_begin:s_end]
+        if not (speaks_of_self(sentence) if about_candidate is None else about_candidate):
+            continue
+        before, _ = clause_around(text, match.start(), match.end())
+        begin = match.start() - len(before)
+        stop = s_end
+        end_mark = _WINDOW_END.search(text, match.end(), s_end)
+        if end_mark:
+            stop = end_mark.start()
+        for run in runs:
+            if run[0].start < begin or run[-1].end > stop or run[0].start in seen:
+                continue
+            words = [t for t in run if t.text.lower() not in _CONNECTORS]
+            if all(fold(t.text) in ordinary or _CERTIFICATE.fullmatch(t.text) for t in words):
+                continue
+            if len(words) == 1 and run[0].sentence_start and not words[0].name_like:
+                continue
+            phrase = text[run[0].start : run[-1].end]
+            folded = f" {fold(phrase)} "
+            if folded in facts.own or folded in facts.addressee:
+                continue
+            seen.add(run[0].start)
+            claims.append((run[0].start, phrase))
     return claims

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from jobagent_core.discovery.schema import PostingData
-from jobagent_core.fabrication.facts import experience_years
+from jobagent_core.fabrication.durations import ExperienceFigures
 from jobagent_core.fabrication.letters import finish_letter, letter_language
 from jobagent_core.fabrication.relevance import (
     PostingTerms,
@@ -39,8 +39,9 @@ def write_cover_letter_offline(
     """A letter in the posting's language (English when we have no templates for it).
 
     It names the role and company, the most relevant job (title and employer), up to
-    four matched skills the profile really has, the total years of experience, and one
-    sentence of `research_summary` when it is in the letter's language. The wording
+    four matched skills the profile really has, the total years of experience (computed
+    from the dated jobs as of `today`, whole years rounded down, from two years on), and
+    one sentence of `research_summary` when it is in the letter's language. The wording
     varies by posting (seeded by `seed`, default the posting's source and id) and is
     the same every time for the same inputs.
     """
@@ -58,7 +59,8 @@ def write_cover_letter_offline(
         claims.append(quote)
     paragraphs = [" ".join(opening)]
 
-    background = _background(profile, terms, phrases, rng, claims)
+    years = ExperienceFigures(profile, today=today).total_years
+    background = _background(profile, terms, phrases, rng, claims, years)
     if background:
         paragraphs.append(" ".join(background))
     skills = letter_skills(profile, posting, matched_skills)
@@ -86,9 +88,10 @@ def _background(
     phrases: LetterPhrases,
     rng: random.Random,
     claims: list[str],
+    years: int | None,
 ) -> list[str]:
-    """Sentences on the most relevant job(s), the years of experience and, when it
-    matters, the education."""
+    """Sentences on the most relevant job(s), the years of experience (`years`: the
+    total, whole years rounded down) and, when it matters, the education."""
     out: list[str] = []
     jobs = [(score, job) for score, job in ranked_experience(profile, terms) if job.employer]
     if jobs:
@@ -107,8 +110,7 @@ def _background(
                 rng.choice(phrases.earlier).format(title=second.title, employer=second.employer)
             )
             claims.append(f"{second.title} — {second.employer}")
-    years = int(experience_years(profile))
-    if years >= 2:
+    if years is not None and years >= 2:
         out.append(rng.choice(phrases.experience_years).format(years=years))
         claims.append(f"{years} years of experience")
     degree = next(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fabrication.durations import duration_claims
+from jobagent_core.fabrication.fact_check import without_overstated_durations
+from jobagent_core.fabrication.facts import collect_facts
 from jobagent_core.fabrication.letters import letter_language
 from jobagent_core.fabrication.relevance import (
     PostingTerms,
@@ -37,12 +41,19 @@ _LANGUAGE_NAMES = {
 }
 
 
-def tailor_cv(profile: Profile, posting: PostingData, matched_skills: Sequence[str]) -> TailoredCv:
+def tailor_cv(
+    profile: Profile,
+    posting: PostingData,
+    matched_skills: Sequence[str],
+    *,
+    today: date | None = None,
+) -> TailoredCv:
     """The profile as a CV for `posting`: matched skills first, then skills the posting
     mentions, then the rest (up to `MAX_SKILLS`); jobs most relevant first, each with the
     bullets that mention the posting's skills and words first (bullets unrelated to the
     posting are trimmed to `MIN_BULLETS`); the posting's language first. Nothing is
-    added that the profile does not hold."""
+    added that the profile does not hold, and a sentence of the summary that claims more
+    years than the dated jobs show as of `today` ("14 years" for ten) is left out."""
     terms = posting_terms(posting, matched_skills)
     language = letter_language(posting)
     ranked = ranked_experience(profile, terms)
@@ -51,7 +62,7 @@ def tailor_cv(profile: Profile, posting: PostingData, matched_skills: Sequence[s
         name=profile.name or "",
         headline=_headline(profile, posting, ranked),
         contact=_contact(profile),
-        summary=profile.summary or "",
+        summary=_summary(profile, posting, today),
         skills=ordered_skills(profile, posting, matched_skills),
         experience=[_job(job, terms) for _, job in ranked],
         education=[
@@ -90,6 +101,15 @@ def ordered_skills(
     keep = [skill for tier, _, _, skill in ranked if tier <= 1]
     rest = [skill for tier, _, _, skill in ranked if tier > 1]
     return keep + rest[: max(0, MAX_SKILLS - len(keep))]
+
+
+def _summary(profile: Profile, posting: PostingData, today: date | None) -> str:
+    if not profile.summary:
+        return ""
+    if not duration_claims(profile.summary, today=today or date.today()):
+        return profile.summary
+    facts = collect_facts(profile, posting, today=today)
+    return without_overstated_durations(profile.summary, facts, about_candidate=True)
 
 
 def _job(job: ExperienceEntry, terms: PostingTerms) -> CvExperience:

@@ -4,7 +4,8 @@
 Every value is taken from the text (modulo normalisation: whitespace, dates as
 "YYYY-MM"/"YYYY"/"present", canonical skill and language names, a scheme on bare URLs).
 Suggested job titles are justified by the CV's own titles or by the skills it shows.
-Fields the CV does not state stay None or empty.
+Fields the CV does not state stay None or empty. The years of experience are computed
+from the dated jobs (`profile_store.with_experience_years`), never read from prose.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from jobagent_core.profiling._offline.layout import (
     read_layout,
 )
 from jobagent_core.profiling._offline.suggest import by_recency, suggest_titles
+from jobagent_core.profiling.profile_store import with_experience_years
 from jobagent_core.profiling.schemas import (
     EducationEntry,
     ExperienceEntry,
@@ -61,7 +63,7 @@ def extract_profile(text: str) -> Profile:
     experience = _dedupe_experience(
         [e for s in layout.of_kind(EXPERIENCE) for e in parse_experience(s.lines, taxonomy)]
     )
-    return Profile(
+    profile = Profile(
         name=find_name(contact, taxonomy) or find_name(layout.lines[:20], taxonomy),
         email=find_email("\n".join(contact)) or find_email(layout.text),
         phone=find_phone([contact, layout.lines]),
@@ -76,6 +78,7 @@ def extract_profile(text: str) -> Profile:
         languages=_languages(layout),
         suggested_job_titles=suggest_titles(experience, skills, taxonomy),
     )
+    return with_experience_years(profile)
 
 
 def extract_profile_from_documents(texts: Sequence[str]) -> Profile:
@@ -107,7 +110,7 @@ def merge_profiles(profiles: Sequence[Profile]) -> Profile:
             sources.append(FieldSource(field=field, source=f"document {first}"))
     merged.suggested_job_titles = suggest_titles(merged.experience, merged.skills, load_taxonomy())
     merged.field_sources = sources
-    return merged
+    return with_experience_years(merged)
 
 
 # --------------------------------------------------------------------------- parts

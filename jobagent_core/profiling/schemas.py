@@ -4,11 +4,17 @@ They are also the JSON schema the LLM path asks for (see `jobagent_core.llm.sche
 so they stay simple: strings, lists, nested small models and optional fields. No
 mappings (strict JSON schema cannot express them). Dates are strings normalised to
 "YYYY-MM", "YYYY" or "present".
+
+The years of experience (`Profile.experience_years`, `ExperienceEntry.years`) are not
+read from the CV: they are computed from the dated jobs whenever a profile is built or
+saved (`jobagent_core.profiling.profile_store.with_experience_years`), so they are left
+out of the JSON schema an LLM fills.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
 MAX_SUGGESTED_TITLES = 6
 
@@ -23,7 +29,11 @@ class Links(BaseModel):
 
 
 class ExperienceEntry(BaseModel):
-    """One job. `start`/`end` are "YYYY-MM", "YYYY" or (end only) "present"."""
+    """One job. `start`/`end` are "YYYY-MM", "YYYY" or (end only) "present".
+
+    `years` is computed, not extracted: the job's length in years (rounded down to two
+    decimals; None when the job is undated), as of the day the profile was saved.
+    """
 
     title: str
     employer: str | None = None
@@ -32,6 +42,7 @@ class ExperienceEntry(BaseModel):
     end: str | None = None
     current: bool = False
     bullets: list[str] = Field(default_factory=list)
+    years: SkipJsonSchema[float | None] = None
 
 
 class EducationEntry(BaseModel):
@@ -63,6 +74,8 @@ class Profile(BaseModel):
     Every value is taken from the CV text (modulo normalisation: whitespace, dates,
     canonical skill and language names). `suggested_job_titles` holds 3–6 titles
     when the CV justifies that many (by its experience titles or matched skills).
+    `experience_years` is computed from the dated jobs (overlaps counted once, a current
+    job up to the day the profile was saved); None when no job is dated.
     """
 
     name: str | None = None
@@ -77,3 +90,4 @@ class Profile(BaseModel):
     languages: list[LanguageSkill] = Field(default_factory=list)
     suggested_job_titles: list[str] = Field(default_factory=list, max_length=MAX_SUGGESTED_TITLES)
     field_sources: list[FieldSource] | None = None
+    experience_years: SkipJsonSchema[float | None] = None
