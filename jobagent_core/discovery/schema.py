@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship", "other"]
 Seniority = Literal["intern", "junior", "mid", "senior", "lead", "principal", "executive"]
+# A value in `PostingData.extra`: a scalar, or a list of small string maps (the
+# `alternate_links` de-duplication keeps: [{"source", "source_id", "url", "apply_url"}]).
+ExtraValue = str | int | float | bool | None | list[dict[str, str]]
 
 
 class PostingData(BaseModel):
@@ -34,7 +37,7 @@ class PostingData(BaseModel):
     apply_url: str | None = None
     posted_at: datetime | None = None  # timezone-aware UTC
     # Source-specific facts worth keeping (department, board token, attribution...).
-    extra: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    extra: dict[str, ExtraValue] = Field(default_factory=dict)
 
     @field_validator("posted_at")
     @classmethod

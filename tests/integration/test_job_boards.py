@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from jobagent_core.discovery.dedupe import dedupe
 from jobagent_core.discovery.http import (
     USER_AGENT,
     BoardHttp,
@@ -37,6 +38,7 @@ from jobagent_core.discovery.http import (
     redact,
     retry_after_seconds,
 )
+from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.sources.adzuna import AdzunaSource
 from jobagent_core.discovery.sources.arbeitnow import ArbeitnowSource
 from jobagent_core.discovery.sources.ashby import AshbySource
@@ -942,3 +944,205 @@ def test_board_names_accepted(name: str) -> None:
 def test_board_names_rejected(name: str) -> None:
     with pytest.raises(SourceSpecError, match="is not valid"):
         validate_board_name("lever", name)
+
+
+# --- connector fidelity: pay ranges, long descriptions, cross-posted jobs -----------------
+
+
+def _fetch(source_type: Callable[..., JobSource], board: str, server: JobBoardServer,
+           **kwargs: Any) -> SourceResult:  # fmt: skip
+    harness = Harness(server.base_url)
+    source = source_type(board, base_url=server.base_url, http=harness.http, **kwargs)
+    return source.search(SearchQuery("engineer"))
+
+
+def _pay(posting: Any) -> tuple[float | None, float | None, str | None]:
+    return posting.salary_min, posting.salary_max, posting.salary_currency
+
+
+def test_greenhouse_reads_pay_ranges(job_board_server: JobBoardServer) -> None:
+    result = _fetch(GreenhouseSource, "payco", job_board_server)
+
+    assert result.warnings == []
+    jobs = {p.title: p for p in result.postings}
+    sre = jobs["Senior Site Reliability Engineer"]  # pay_input_ranges, in cents
+    assert _pay(sre) == (120000, 150000, "USD")
+    assert sre.extra["salary_period"] == "year"
+    assert sre.extra["compensation"] == "Annual Salary: 120,000 – 150,000 USD"
+    # Only a <div class="content-pay-transparency"> inside the escaped `content`.
+    backend = jobs["Backend Engineer (m/w/d)"]
+    assert _pay(backend) == (60000, 75000, "EUR")
+    assert backend.extra["salary_period"] == "year"
+    # Several zones: their span, in the first zone's currency (the CAD range is not mixed in).
+    assert _pay(jobs["Data Analyst"]) == (90000, 130000, "USD")
+    # A pay line in the text ("Rémunération : 45 000 € à 52 000 € brut annuel").
+    assert _pay(jobs["Office Manager (H/F)"]) == (45000, 52000, "EUR")
+    assert _pay(jobs["Office Coordinator"]) == (None, None, None)
+    request = job_board_server.requests_to("/v1/boards/payco/jobs")[0]
+    assert request.query["pay_transparency"] == ["true"]
+    assert request.query["content"] == ["true"]
+
+
+def test_lever_and_ashby_read_pay_written_as_text(job_board_server: JobBoardServer) -> None:
+    lever = _fetch(LeverSource, "payco", job_board_server)
+    ashby = _fetch(AshbySource, "payco", job_board_server)
+
+    assert lever.warnings == ashby.warnings == []
+    platform = lever.postings[0]  # no salaryRange, a salaryDescription
+    assert _pay(platform) == (70000, 85000, "EUR")
+    assert platform.extra["salary_period"] == "year"
+    payments = ashby.postings[0]  # no summaryComponents, a compensationTierSummary
+    assert _pay(payments) == (70000, 90000, "GBP")
+    assert payments.extra["compensation"] == "£70K – £90K • Offers Equity"
+
+
+def _padded(document: str, heading: str, times: int) -> str:
+    """`document` with the paragraph after `heading` repeated `times` times, numbered:
+    the recorded job grown to the size of a real 70 KB posting."""
+    match = re.search(re.escape(heading) + r"\s*<(p|div)>(.*?)</\1>", document, re.S)
+    assert match, heading
+    tag, paragraph = match.group(1), match.group(2)
+    extra = "".join(f"<{tag}>({n}) {paragraph}</{tag}>" for n in range(1, times + 1))
+    return document[: match.end()] + extra + document[match.end() :]
+
+
+def _listed(text: str, items: list[str]) -> bool:
+    return "\n".join(f"- {item}" for item in items) in text
+
+
+def test_long_greenhouse_description_keeps_the_role_lists(
+    job_board_server: JobBoardServer,
+) -> None:
+    payload = _page_payload_of(job_board_server, "greenhouse/longco_jobs.json")
+    english, french = payload["jobs"]
+    content = html_lib.unescape(english["content"])
+    content = _padded(content, "<h2>The team</h2>", 420)
+    content = _padded(content, "<h2>Applicant Privacy Notice</h2>", 200)
+    english["content"] = html_lib.escape(content)
+    french_content = _padded(
+        html_lib.unescape(french["content"]), "<h2>Protection des données personnelles</h2>", 450
+    )
+    french["content"] = html_lib.escape(french_content)
+    assert len(content) > 70_000
+    assert len(french_content) > 70_000
+    job_board_server.script("/v1/boards/longco/jobs", Reply(200, _body(payload)))
+
+    result = _fetch(GreenhouseSource, "longco", job_board_server)
+
+    assert result.warnings == []
+    text = result.postings[0].description_text
+    assert len(text) <= MAX_TEXT_CHARS + len(TRUNCATION_MARK)
+    assert _listed(text, [
+        "Design and build Python services for payment routing",
+        "Own PostgreSQL schemas and migrations end to end",
+        "Review code and mentor two junior engineers",
+        "Take part in a fair on-call rotation (one week in six)",
+        "Write design documents and present them to the platform guild",
+    ])  # fmt: skip
+    assert _listed(text, [
+        "5+ years building backend services in Python or Go",
+        "Deep knowledge of PostgreSQL, including query tuning",
+        "Experience running services on Kubernetes in production",
+        "Fluent English; German is a plus",
+    ])  # fmt: skip
+    assert text.endswith("- Contributed to open-source infrastructure tooling")
+    assert "equal opportunity employer" not in text
+    assert "Privacy Notice" not in text
+    assert "Acme builds the payment rails" not in text  # the board's intro, twice
+    assert text.startswith("The team\n\nOur platform moved")  # trimmed, not dropped
+    assert f"{TRUNCATION_MARK}\n\nResponsibilities" in text
+    french_text = result.postings[1].description_text
+    assert _listed(french_text, ["Concevoir les API de paiement en Python",
+                                 "Piloter la qualité des données de facturation",
+                                 "Accompagner deux développeurs juniors"])  # fmt: skip
+    assert french_text.endswith("- Anglais courant")
+    assert "Protection des données" not in french_text
+
+
+def test_long_lever_description_keeps_the_lists(job_board_server: JobBoardServer) -> None:
+    payload = _page_payload_of(job_board_server, "lever/longco.json")
+    payload[0]["description"] = _padded(
+        payload[0]["description"], "<div><b>The team</b></div>", 500
+    )
+    assert len(payload[0]["description"]) > 70_000
+    job_board_server.script("/v0/postings/longco", Reply(200, _body(payload)))
+
+    result = _fetch(LeverSource, "longco", job_board_server)
+
+    assert result.warnings == []
+    text = result.postings[0].description_text
+    assert len(text) <= MAX_TEXT_CHARS + len(TRUNCATION_MARK)
+    assert "Responsibilities\n\n- Design and build Python services for payment routing" in text
+    assert text.endswith("Requirements\n\n- 5+ years building backend services in Python or Go"
+                         "\n- Deep knowledge of PostgreSQL, including query tuning"
+                         "\n- Experience running services on Kubernetes in production"
+                         "\n- Fluent English; German is a plus")  # fmt: skip
+    assert "equal opportunity" not in text
+
+
+def test_long_ashby_description_keeps_german_role_sections(
+    job_board_server: JobBoardServer,
+) -> None:
+    payload = _page_payload_of(job_board_server, "ashby/longco_board.json")
+    job = payload["jobs"][0]
+    job["descriptionHtml"] = _padded(job["descriptionHtml"], "<h2>Über uns</h2>", 300)
+    job["descriptionHtml"] = _padded(job["descriptionHtml"], "<h2>Datenschutz</h2>", 150)
+    assert len(job["descriptionHtml"]) > 70_000
+    job_board_server.script("/posting-api/job-board/longco", Reply(200, _body(payload)))
+
+    result = _fetch(AshbySource, "longco", job_board_server)
+
+    assert result.warnings == []
+    text = result.postings[0].description_text
+    assert len(text) <= MAX_TEXT_CHARS + len(TRUNCATION_MARK)
+    # Ashby wraps each item in <p>: a blank line between the items.
+    assert "Deine Aufgaben\n\n- Du entwickelst Python-Services für unser Zahlungsrouting" in text
+    assert "- Du verantwortest PostgreSQL-Schemata und Migrationen" in text
+    assert "- Du begleitest zwei Junior-Entwickler:innen" in text
+    assert text.endswith("Dein Profil\n\n- Mindestens fünf Jahre Erfahrung in der "
+                         "Backend-Entwicklung\n\n- Sehr gute Kenntnisse in PostgreSQL und "
+                         "Kubernetes\n\n- Fließendes Deutsch und Englisch")  # fmt: skip
+    assert "Datenschutz" not in text
+    assert "personenbezogenen Daten" not in text
+
+
+def _page_payload_of(server: JobBoardServer, relative: str) -> Any:
+    return json.loads(server.fixture(relative))
+
+
+def test_cross_posted_job_is_merged_keeping_every_link(job_board_server: JobBoardServer) -> None:
+    found = []
+    for source_type, board, kwargs in [
+        (GreenhouseSource, "acmegmbh", {}),  # "Acme GmbH"
+        (LeverSource, "acme-inc", {}),  # "Acme Inc" (from the site name)
+        (AshbySource, "acme-de", {"company": "ACME"}),
+        (GreenhouseSource, "acmeag", {}),  # "ACME AG": another company, other text and pay
+        (AshbySource, "acme-analytics", {}),  # "Acme Analytics": same pay, other text
+    ]:
+        result = _fetch(source_type, board, job_board_server, **kwargs)
+        assert result.warnings == []
+        found.extend(result.postings)
+    assert len(found) == 5
+
+    jobs = dedupe(found)
+
+    assert [p.company for p in jobs] == ["Acme GmbH", "ACME AG", "Acme Analytics"]
+    merged = jobs[0]
+    links: Any = merged.extra.get("alternate_links")  # [{source, source_id, url, apply_url…}]
+    assert isinstance(links, list)
+    assert {merged.source, *(link["source"] for link in links)} == {
+        "greenhouse:acmegmbh",
+        "lever:acme-inc",
+        "ashby:acme-de",
+    }
+    applies = {merged.apply_url, *(link["apply_url"] for link in links)}
+    assert applies == {
+        "https://job-boards.greenhouse.io/acmegmbh/jobs/5303001",
+        "https://jobs.lever.co/acme-inc/3b2a1f0e-9d8c-4b7a-a695-847362514001/apply",
+        "https://jobs.ashbyhq.com/acme-de/8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c01/application",
+    }
+    assert _pay(merged) == (70000, 90000, "EUR")
+    assert _pay(jobs[1]) == (60000, 72000, "EUR")
+    assert "extra" not in merged.model_dump(exclude={"extra"})
+    assert PostingData.model_validate(json.loads(merged.model_dump_json())) == merged
+    assert dedupe(jobs) == jobs

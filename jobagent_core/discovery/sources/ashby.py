@@ -16,12 +16,15 @@ from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SourceResult
 from jobagent_core.discovery.sources.common import (
+    Pay,
     company_from_slug,
     describe_html,
     describe_text,
     employment_type,
     mentions_remote,
     optional,
+    pay_from_description,
+    pay_from_summary,
     plain,
     salary_period,
     utc_from_iso,
@@ -41,6 +44,7 @@ class _Component(BaseModel):
 
 class _Compensation(BaseModel):
     compensationTierSummary: str | None = None
+    scrapeableCompensationSalarySummary: str | None = None
     summaryComponents: list[_Component] = []
 
 
@@ -92,14 +96,22 @@ class AshbySource(CompanyBoardSource[_Job]):
             text, safe_html = describe_html(job.descriptionHtml)
         else:
             text, safe_html = describe_text(job.descriptionPlain), None
+        comp = job.compensation or _Compensation()
         salary = next(
             (
                 c
-                for c in (job.compensation.summaryComponents if job.compensation else [])
-                if (c.compensationType or "").lower() == "salary"
+                for c in comp.summaryComponents
+                if (c.compensationType or "").lower() == "salary" and (c.minValue or c.maxValue)
             ),
             None,
         )
+        pay = Pay()
+        if salary is None:  # no structured range: the summary, else the description
+            pay = (
+                pay_from_summary(comp.scrapeableCompensationSalarySummary)
+                or pay_from_summary(comp.compensationTierSummary)
+                or pay_from_description(job.descriptionHtml, text)
+            )
         locations = [job.location, *(s.location for s in job.secondaryLocations)]
         workplace = (job.workplaceType or "").lower()
         return PostingData(
@@ -111,9 +123,9 @@ class AshbySource(CompanyBoardSource[_Job]):
             remote=bool(job.isRemote) or workplace == "remote" or mentions_remote(job.location),
             employment_type=employment_type(job.employmentType),
             seniority=title_seniority(job.title),
-            salary_min=salary.minValue if salary else None,
-            salary_max=salary.maxValue if salary else None,
-            salary_currency=salary.currencyCode if salary else None,
+            salary_min=salary.minValue if salary else pay.min,
+            salary_max=salary.maxValue if salary else pay.max,
+            salary_currency=salary.currencyCode if salary else pay.currency,
             description_text=text,
             description_html=safe_html,
             url=job.jobUrl,
@@ -124,9 +136,7 @@ class AshbySource(CompanyBoardSource[_Job]):
                 "department": optional(job.department),
                 "team": optional(job.team),
                 "workplace_type": job.workplaceType,
-                "salary_period": salary_period(salary.interval) if salary else None,
-                "compensation": optional(
-                    job.compensation.compensationTierSummary if job.compensation else None
-                ),
+                "salary_period": salary_period(salary.interval) if salary else pay.period,
+                "compensation": optional(comp.compensationTierSummary) or pay.summary,
             },
         )

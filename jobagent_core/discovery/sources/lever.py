@@ -19,6 +19,7 @@ from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
 from jobagent_core.discovery.sources.common import (
+    Pay,
     add_items,
     company_from_slug,
     describe_html,
@@ -27,8 +28,11 @@ from jobagent_core.discovery.sources.common import (
     mentions_remote,
     optional,
     parse_page,
+    pay_from_description,
+    pay_from_summary,
     plain,
     salary_period,
+    strip_tags,
     utc_from_epoch,
 )
 
@@ -71,6 +75,8 @@ class _Posting(BaseModel):
     workplaceType: str | None = None
     country: str | None = None
     salaryRange: _Salary | None = None
+    salaryDescription: str | None = None
+    salaryDescriptionPlain: str | None = None
 
 
 class _Page(RootModel[list[object]]):
@@ -134,14 +140,21 @@ class LeverSource:
         return result
 
     def _posting(self, item: _Posting) -> PostingData:
-        sections = [item.description]
-        for block in item.lists:
-            sections.append(f"<h3>{html.escape(block.text)}</h3><ul>{block.content}</ul>")
-        sections.append(item.additional)
-        text, safe_html = describe_html("".join(s for s in sections if s))
+        # The `lists` are the role (what you'll do, requirements): a long description
+        # never pushes them out of the capped text.
+        lists = [f"<h3>{html.escape(b.text)}</h3><ul>{b.content}</ul>" for b in item.lists]
+        sections = [item.description, *lists, item.additional]
+        raw = "".join(s for s in sections if s)
+        text, safe_html = describe_html(raw, keep=lists)
         cats = item.categories
         location = cats.location or ", ".join(cats.allLocations) or None
         salary = item.salaryRange
+        pay = Pay()
+        if salary is None or not (salary.min or salary.max):
+            salary = None
+            pay = pay_from_summary(
+                strip_tags(item.salaryDescription) or item.salaryDescriptionPlain
+            ) or pay_from_description(raw, text)
         return PostingData(
             source=self.name,
             source_id=item.id,
@@ -151,9 +164,9 @@ class LeverSource:
             remote=(item.workplaceType or "").lower() == "remote" or mentions_remote(location),
             employment_type=employment_type(cats.commitment),
             seniority=title_seniority(item.text),
-            salary_min=salary.min if salary else None,
-            salary_max=salary.max if salary else None,
-            salary_currency=salary.currency if salary else None,
+            salary_min=salary.min if salary else pay.min,
+            salary_max=salary.max if salary else pay.max,
+            salary_currency=salary.currency if salary else pay.currency,
             description_text=text,
             description_html=safe_html,
             url=item.hostedUrl,
@@ -165,6 +178,9 @@ class LeverSource:
                 "team": optional(cats.team),
                 "workplace_type": item.workplaceType,
                 "country": item.country,
-                "salary_period": salary_period(salary.interval) if salary else None,
+                "salary_period": salary_period(salary.interval) if salary else pay.period,
+                "compensation": optional(
+                    strip_tags(item.salaryDescription) or item.salaryDescriptionPlain
+                ),
             },
         )
