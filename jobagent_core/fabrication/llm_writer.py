@@ -86,14 +86,18 @@ def write_cover_letter_llm(
         messages, CoverLetterDraft, name=SCHEMA_NAME, stage=STAGE, temperature=0.4
     )
     draft = first.parsed
-    flagged = fact_check(
-        draft.body_text(),
-        profile,
-        posting,
-        sources=sources,
-        language=draft.language,
-        today=today,
-    )
+
+    def check(letter: CoverLetterDraft) -> list[str]:
+        return fact_check(
+            letter.body_text(),
+            profile,
+            posting,
+            sources=sources,
+            language=letter.language,
+            today=today,
+        )
+
+    flagged = check(draft)
     if flagged:
         log.info("cover letter: %d unsupported claim(s); asking once more", len(flagged))
         retry = [*messages, *_correction(first.raw_text, flagged)]
@@ -104,14 +108,7 @@ def write_cover_letter_llm(
         except (LlmUnavailable, LlmInvalidReply) as err:
             log.warning("cover letter: the corrected letter failed (%s); keeping the first", err)
         else:
-            second_flagged = fact_check(
-                second.parsed.body_text(),
-                profile,
-                posting,
-                sources=sources,
-                language=second.parsed.language,
-                today=today,
-            )
+            second_flagged = check(second.parsed)
             if len(second_flagged) <= len(flagged):
                 draft, flagged = second.parsed, second_flagged
     if flagged:
@@ -122,14 +119,7 @@ def write_cover_letter_llm(
         if paragraphs and paragraphs != draft.paragraphs:
             log.info("cover letter: dropped sentences with unsupported durations")
             draft = draft.model_copy(update={"paragraphs": paragraphs})
-            flagged = fact_check(
-                draft.body_text(),
-                profile,
-                posting,
-                sources=sources,
-                language=draft.language,
-                today=today,
-            )
+            flagged = check(draft)
     if not draft.language.strip():
         draft = draft.model_copy(update={"language": language})
     return finish_letter(draft, profile, posting, today=today), flagged
