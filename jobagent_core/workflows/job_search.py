@@ -22,7 +22,13 @@ from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import RunStatus, StepStatus
 from jobagent_core.db.models import JobPosting, JobSearch, MatchedJob, Run, User
 from jobagent_core.discovery.dedupe import company_key, dedupe, dedupe_key
-from jobagent_core.discovery.filters import PostingFilters, apply_filters
+from jobagent_core.discovery.filters import (
+    DEFAULT_REMOTE,
+    REMOTE_OPTIONS,
+    PostingFilters,
+    RemoteOption,
+    apply_filters,
+)
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.sources.base import JobSource, SearchQuery
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
@@ -204,10 +210,25 @@ def _cached_embeddings(ctx: SearchContext) -> dict[PostingKey, Any]:
     return cached
 
 
+def _remote_option(ctx: SearchContext) -> RemoteOption:
+    """The search's remote option, kept in its `filters` (older searches: the default)."""
+    assert ctx.search is not None
+    value = (ctx.search.filters or {}).get("remote")
+    return value if value in REMOTE_OPTIONS else DEFAULT_REMOTE
+
+
 def match(ctx: SearchContext, reporter: RunReporter) -> None:
+    assert ctx.search is not None
     profile = _search_profile(ctx)
+    # Place, remote option and the profile's years of experience rank the postings.
+    place, remote = ctx.search.location, _remote_option(ctx)
     stage1 = rank_postings(
-        profile, ctx.postings, _cached_embeddings(ctx), top_k=ctx.settings.MATCH_TOP_K
+        profile,
+        ctx.postings,
+        _cached_embeddings(ctx),
+        top_k=ctx.settings.MATCH_TOP_K,
+        place=place,
+        remote=remote,
     )
     for warning in stage1.warnings:
         reporter.warn(warning)
@@ -221,7 +242,8 @@ def match(ctx: SearchContext, reporter: RunReporter) -> None:
                 )
     client = ctx.llm()
     try:
-        screened = screen([r.posting for r in stage1.ranked], profile, client)
+        top = [r.posting for r in stage1.ranked]
+        screened = screen(top, profile, client, place=place, remote=remote)
     finally:
         if client is not None:
             client.close()

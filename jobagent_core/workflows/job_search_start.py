@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 from sqlalchemy.orm import Session as DbSession
 
@@ -25,6 +26,7 @@ from jobagent_core.auth.secret import auth_secret
 from jobagent_core.config import Settings
 from jobagent_core.db.enums import RunKind
 from jobagent_core.db.models import JobSearch, Run, User
+from jobagent_core.discovery.filters import DEFAULT_REMOTE, RemoteOption
 from jobagent_core.discovery.schema import Seniority
 from jobagent_core.discovery.sources.registry import SourceSpecError, build_source
 from jobagent_core.workflows.dispatch import new_task_id
@@ -68,6 +70,9 @@ class _SearchOptions(BaseModel):
 
     location: Place | None = None
     remote_only: bool = False
+    # How remote roles count: "anywhere", "region" (open to the person's country or
+    # region) or "no" (on-site and hybrid only). Stored in the search's `filters`.
+    remote: RemoteOption = DEFAULT_REMOTE
     sources: list[SourceSpec] = Field(
         default_factory=lambda: [SAMPLE_SOURCE], max_length=MAX_SOURCES
     )
@@ -77,6 +82,12 @@ class _SearchOptions(BaseModel):
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None
+
+    @model_validator(mode="after")
+    def _remote_agrees(self) -> _SearchOptions:
+        if self.remote_only and self.remote == "no":
+            raise ValueError('remote_only and remote "no" contradict each other: choose one')
+        return self
 
     @field_validator("sources")
     @classmethod
@@ -152,7 +163,7 @@ def start_job_search(
         location=request.location,
         remote_only=request.remote_only,
         sources=request.sources,
-        filters=request.filters.model_dump(mode="json"),
+        filters={**request.filters.model_dump(mode="json"), "remote": request.remote},
     )
     db.add(search)
     db.flush()

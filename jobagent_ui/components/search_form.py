@@ -17,6 +17,7 @@ from jobagent_ui.state.search import (
     FILE_UPLOAD_ID,
     OPEN_KINDS,
     POSTED_WITHIN,
+    REMOTE_CHOICES,
     SENIORITY,
     SearchState,
     SourceOption,
@@ -128,11 +129,30 @@ def what_and_where() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        checkbox_row(
-            "Remote jobs only",
-            "search-remote-only",
-            SearchState.remote_only,
-            SearchState.set_remote_only,
+        rx.flex(
+            field(
+                "Remote roles",
+                "search-remote",
+                rx.select.root(
+                    rx.select.trigger(id="search-remote"),
+                    rx.select.content(
+                        *(rx.select.item(text, value=v) for v, text in REMOTE_CHOICES)
+                    ),
+                    value=SearchState.remote,
+                    on_change=SearchState.set_remote,
+                ),
+                "Remote roles tied to other regions or time zones are ranked lower.",
+            ),
+            checkbox_row(
+                "Remote jobs only",
+                "search-remote-only",
+                SearchState.remote_only,
+                SearchState.set_remote_only,
+            ),
+            direction=rx.breakpoints(initial="column", sm="row"),
+            align=rx.breakpoints(initial="start", sm="end"),
+            gap="var(--space-4)",
+            width="100%",
         ),
         title_chips(),
         spacing="4",

@@ -63,6 +63,12 @@ POSTED_WITHIN: Final = [
     ("14", "Last 2 weeks"),
     ("30", "Last month"),
 ]
+# How remote roles count (the request's `remote`): value, label.
+REMOTE_CHOICES: Final = [
+    ("region", "Remote only if open to my country or region"),
+    ("anywhere", "Remote from anywhere is fine"),
+    ("no", "No remote: on-site or hybrid only"),
+]
 SENIORITY: Final = [
     ("intern", "Intern"),
     ("junior", "Junior"),
@@ -218,6 +224,7 @@ class SearchState(rx.State):
     title: str = ""
     location: str = ""
     remote_only: bool = False
+    remote: str = "region"
     use_sample: bool = True
     open_sources: list[str] = []  # keyless boards (and SerpAPI when configured)
     adzuna_country: str = ""
@@ -290,6 +297,7 @@ class SearchState(rx.State):
     def _reset_form(self) -> None:
         self.title = self.location = ""
         self.remote_only = False
+        self.remote = "region"
         self.use_sample = True
         self.open_sources, self.seniority = [], []
         self.adzuna_country = ""
@@ -317,6 +325,15 @@ class SearchState(rx.State):
     @rx.event
     def set_remote_only(self, value: bool) -> None:
         self.remote_only = bool(value)
+        if self.remote_only and self.remote == "no":
+            self.remote = "region"  # "remote jobs only" and "no remote" cannot both hold
+
+    @rx.event
+    def set_remote(self, value: str) -> None:
+        if value in {v for v, _ in REMOTE_CHOICES}:
+            self.remote = value
+            if value == "no":
+                self.remote_only = False
 
     @rx.event
     def set_use_sample(self, value: bool) -> None:
@@ -424,6 +441,7 @@ class SearchState(rx.State):
         return {
             "location": self.location,
             "remote_only": self.remote_only,
+            "remote": self.remote,
             "sources": self._specs(),
             "filters": {
                 "posted_within_days": within,

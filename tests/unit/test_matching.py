@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from jobagent_core.discovery.filters import PostingFilters, apply_filters
 from jobagent_core.discovery.sample_data import sample_postings
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.matching import stage1
@@ -408,3 +409,33 @@ def test_other_personas_postings_are_not_matches(
     verdicts = screen([r.posting for r in nurse_top], profiles["data_engineer"])
     assert not any(v.is_match for _, v in verdicts)
     assert all(v.score < 40 for _, v in verdicts)
+
+
+# --------------------------------------------------------------------------- place and level
+
+
+def test_a_berlin_search_ranks_berlin_and_remote_roles_open_to_germany_first(
+    postings: tuple[PostingData, ...],
+    cached: dict[tuple[str, str], np.ndarray],
+    profiles: dict[str, Profile],
+) -> None:
+    """The measured failure: for "Data Engineer, Berlin" most matches were remote jobs
+    tied elsewhere, and a Berlin graduate role scored 92 for ten years' experience."""
+    profile = profiles["data_engineer"]
+    found = apply_filters(postings, PostingFilters(location="Berlin"))
+    ranked = rank_postings(profile, found, cached, top_k=10, place="Berlin").ranked
+    screened = screen([r.posting for r in ranked], profile, place="Berlin")
+    matches = sorted((v for _, v in screened if v.is_match), key=lambda v: -v.score)
+    assert len(matches) >= 5
+    wanted = ("In Berlin", "Remote, open to Germany", "Remote, no place limit stated")
+    places = [next(r for r in v.reasons if r.startswith(("In ", "Remote"))) for v in matches]
+    assert all(place.startswith(wanted) for place in places[:5]), places
+    ranked_down = [i for i, place in enumerate(places) if "ranked down" in place]
+    assert all(i >= 5 for i in ranked_down), places
+
+    graduate = next(
+        p for p in found if p.title.startswith("Graduate") and "Berlin" in (p.location or "")
+    )
+    [(_, verdict)] = screen([graduate], profile, place="Berlin")
+    assert not verdict.is_match
+    assert any("graduate role" in g and "ranked down" in g for g in verdict.gaps)
