@@ -3,7 +3,8 @@
 Checked: organisation and other names (capitalised phrases, and the company
 after "at"/"bei"/"chez"/...; an employer or institution must be named as the
 sources name it), degrees (level and subject), certificates the candidate claims,
-skills (through the skills taxonomy when it is installed), durations ("10 years",
+skills (through the skills taxonomy when it is installed), what the posting is said
+to ask for (in the posting's own words, see `asks`), durations ("10 years",
 "over a decade", "zehn Jahre", "dix ans", "since 2012": against the years computed
 from the profile's dated jobs, see `durations`) and every other number. It is a
 safety net for generated text, not a proof: it errs towards flagging.
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fabrication.asks import ask_claims
 from jobagent_core.fabrication.degrees import degree_mentions, degree_subject
 from jobagent_core.fabrication.durations import Judged, judge_durations, same_word
 from jobagent_core.fabrication.facts import NUMBER, Facts, Number, collect_facts, parse_number
@@ -69,6 +71,8 @@ def fact_check(
         if not any(a <= start < b for a, b in judged)
     ]
     found += certificate_claims(text, facts, about_candidate=about_candidate)
+    # "Your search for an intensive-care nurse" must be what the posting says it seeks.
+    found += ask_claims(text, f"{posting.title}\n{posting.description_text}")
     return _unique(claim for _, claim in sorted(found))
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fabrication.contacts import greeting_for
 from jobagent_core.fabrication.durations import ExperienceFigures, years_phrase
 from jobagent_core.fabrication.fact_check import fact_check, without_overstated_durations
 from jobagent_core.fabrication.facts import collect_facts
@@ -49,7 +50,10 @@ SYSTEM = (
     "letter. Write a professional, specific letter of 3 to 5 short paragraphs (under 350 "
     "words): why this role and company, the most relevant experience (job title and "
     "employer), two to four matched skills, and a closing paragraph. Do not put the "
-    "addresses or the date in the paragraphs. List in claims_used the facts from the data "
+    "addresses or the date in the paragraphs. Use contact_greeting as the greeting when "
+    "it is given, else a neutral one; never name a person the data does not name. Say what "
+    "the posting asks for only in the posting's own words (its title and requirements). "
+    "List in claims_used the facts from the data "
     "you relied on. Durations: state a number of years (or 'a decade', 'since 2015') only "
     "as experience_figures gives it: the total, one job's own figure, or one field's "
     "figure, each in whole years rounded down (9 years 7 months is nine years: never ten, "
@@ -122,6 +126,10 @@ def write_cover_letter_llm(
             flagged = check(draft)
     if not draft.language.strip():
         draft = draft.model_copy(update={"language": language})
+    addressed = greeting_for(posting, draft.language.split("-")[0].lower() or language)
+    if addressed and addressed != draft.greeting:
+        # The posting names its contact: greet them, in the letter's language.
+        draft = draft.model_copy(update={"greeting": addressed})
     return finish_letter(draft, profile, posting, today=today), flagged
 
 
@@ -152,6 +160,7 @@ def _messages(
             "employment_type": posting.employment_type,
             "description": posting.description_text[:_MAX_DESCRIPTION],
         },
+        "contact_greeting": greeting_for(posting, language),
         "matched_skills": list(matched_skills),
         "company_research": research_summary,
     }

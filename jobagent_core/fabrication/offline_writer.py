@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fabrication.contacts import greeting_for
 from jobagent_core.fabrication.durations import ExperienceFigures
 from jobagent_core.fabrication.letters import finish_letter, letter_language
 from jobagent_core.fabrication.relevance import (
@@ -60,20 +61,24 @@ def write_cover_letter_offline(
     paragraphs = [" ".join(opening)]
 
     years = ExperienceFigures(profile, today=today).total_years
-    background = _background(profile, terms, phrases, rng, claims, years)
+    background = _background(profile, terms, phrases, rng, claims, years, role, company)
     if background:
         paragraphs.append(" ".join(background))
     skills = letter_skills(profile, posting, matched_skills)
     if skills:
-        template = rng.choice(phrases.skills)
-        paragraphs.append(template.format(skills=phrases.join(skills), role=role))
+        posting_text = f"{posting.title}\n{posting.description_text}"
+        # Only skills the posting itself names may be called what it asks for.
+        asked = all(mentions(posting_text, s) for s in skills)
+        template = rng.choice(phrases.skills + (phrases.skills_asked if asked else ()))
+        paragraphs.append(template.format(skills=phrases.join(skills), role=role, company=company))
         claims += skills
     paragraphs.append(rng.choice(phrases.motivation).format(company=company, role=role))
 
     draft = CoverLetterDraft(
         language=phrases.language,
         subject=rng.choice(phrases.subjects).format(role=role),
-        greeting=rng.choice(phrases.greetings).format(company=company),
+        greeting=greeting_for(posting, phrases.language)
+        or rng.choice(phrases.greetings).format(company=company),
         paragraphs=paragraphs,
         closing=rng.choice(phrases.closings),
         signature=profile.name or "",
@@ -89,6 +94,8 @@ def _background(
     rng: random.Random,
     claims: list[str],
     years: int | None,
+    role: str,
+    company: str,
 ) -> list[str]:
     """Sentences on the most relevant job(s), the years of experience (`years`: the
     total, whole years rounded down) and, when it matters, the education."""
@@ -98,27 +105,35 @@ def _background(
         top = jobs[0][1]
         current = top.current or (top.end or "").lower() == "present"
         template = rng.choice(phrases.experience_current if current else phrases.experience_past)
-        out.append(template.format(title=top.title, employer=top.employer))
+        out.append(
+            template.format(title=top.title, employer=top.employer, role=role, company=company)
+        )
         claims.append(f"{top.title} — {top.employer}")
         example = _example_bullet(top, terms, phrases.language)
         if example:
-            out.append(rng.choice(phrases.example).format(bullet=example))
+            out.append(
+                rng.choice(phrases.example).format(bullet=example, role=role, company=company)
+            )
             claims.append(example)
         if len(jobs) > 1 and jobs[1][0] > 0:
             second = jobs[1][1]
             out.append(
-                rng.choice(phrases.earlier).format(title=second.title, employer=second.employer)
+                rng.choice(phrases.earlier).format(
+                    title=second.title, employer=second.employer, role=role, company=company
+                )
             )
             claims.append(f"{second.title} — {second.employer}")
     if years is not None and years >= 2:
-        out.append(rng.choice(phrases.experience_years).format(years=years))
+        out.append(
+            rng.choice(phrases.experience_years).format(years=years, role=role, company=company)
+        )
         claims.append(f"{years} years of experience")
     degree = next(
         (e for e in profile.education if not jobs or text_score(e.degree, terms) > 0), None
     )
     if degree:
         sentence = rng.choice(phrases.education).format(
-            degree=degree.degree, institution=degree.institution or ""
+            degree=degree.degree, institution=degree.institution or "", role=role, company=company
         )
         out.append(sentence.replace(" ()", ""))
         claims.append(degree.degree)

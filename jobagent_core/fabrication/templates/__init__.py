@@ -1,7 +1,8 @@
 """Letter and CV phrasing per language.
 
 Each language module defines `PHRASES`. Every template may use only the
-placeholders its field documents; the offline writer fills them from profile
+placeholders its field documents, plus {role} and {company} (the posting's title
+and company) in the paragraph slots; the offline writer fills them from profile
 and posting facts, so a template must never state a fact of its own (no
 numbers, no names, no claims about the candidate beyond the placeholders).
 """
@@ -56,6 +57,8 @@ class LetterPhrases:
     cv: CvHeadings
     stopwords: frozenset[str]  # frequent words, to recognise the language of a text
     names: frozenset[str]  # words in this language's letters that look like names but are not
+    # Said only when the posting itself names every one of the {skills} ({role} {company}).
+    skills_asked: tuple[str, ...] = ()
 
     def format_date(self, day: date) -> str:
         return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)

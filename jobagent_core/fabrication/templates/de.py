@@ -23,40 +23,71 @@ PHRASES = LetterPhrases(
         "Besonders angesprochen hat mich, was ich über {company} gelesen habe: {sentence}",
     ),
     experience_current=(
-        "Derzeit bin ich als {title} bei {employer} tätig.",
-        "Aktuell arbeite ich als {title} bei {employer}.",
+        "Derzeit bin ich als {title} bei {employer} tätig und möchte diese Erfahrung bei "
+        "{company} einbringen.",
+        "Aktuell arbeite ich als {title} bei {employer}; darauf baue ich als {role} auf.",
+        "Für die Position {role} stütze ich mich auf meine aktuelle Tätigkeit als {title} bei "
+        "{employer}.",
+        "Bei {employer}, wo ich als {title} arbeite, habe ich die Erfahrung gesammelt, die ich "
+        "{company} anbiete.",
+        "Was ich {company} mitbringe, stammt vor allem aus meiner Arbeit als {title} bei "
+        "{employer}.",
     ),
     experience_past=(
-        "Besonders relevant für diese Stelle ist meine Tätigkeit als {title} bei {employer}.",
-        "Als {title} bei {employer} habe ich Erfahrungen gesammelt, die für diese Position "
-        "unmittelbar relevant sind.",
+        "Besonders relevant für die Position {role} ist meine Tätigkeit als {title} bei "
+        "{employer}.",
+        "Als {title} bei {employer} habe ich Erfahrungen gesammelt, die ich bei {company} "
+        "einbringen möchte.",
+        "Für {company} ist meine Zeit als {title} bei {employer} besonders wertvoll.",
+        "Meine Tätigkeit als {title} bei {employer} kommt der Position {role} am nächsten.",
     ),
     experience_years=(
-        "Insgesamt bringe ich {years} Jahre Berufserfahrung mit.",
-        "Insgesamt verfüge ich über {years} Jahre Berufserfahrung.",
+        "Insgesamt bringe ich {years} Jahre Berufserfahrung zu {company} mit.",
+        "Insgesamt verfüge ich über {years} Jahre Berufserfahrung, die ich bei {company} "
+        "einsetzen möchte.",
+        "Meine {years} Jahre Berufserfahrung möchte ich bei {company} einbringen.",
+        "Für {company} bringe ich insgesamt {years} Jahre Berufserfahrung mit.",
     ),
-    example=("Ein Beispiel aus dieser Tätigkeit: {bullet}", "Zum Beispiel: {bullet}"),
+    example=(
+        "Ein Beispiel mit Blick auf {company}: {bullet}",
+        "Zum Beispiel, mit Blick auf die Position {role}: {bullet}",
+        "Ein konkretes Beispiel für {company}: {bullet}",
+        "Ein Beispiel aus dieser Tätigkeit, passend zur Position {role}: {bullet}",
+    ),
     earlier=(
-        "Zudem war ich als {title} bei {employer} tätig.",
-        "Außerdem habe ich als {title} bei {employer} gearbeitet.",
+        "Zudem war ich als {title} bei {employer} tätig, was mich ebenfalls auf {company} "
+        "vorbereitet hat.",
+        "Außerdem habe ich als {title} bei {employer} gearbeitet; auch das nutzt mir als {role}.",
+        "Zuvor war ich als {title} bei {employer} tätig, auch das bringe ich {company} mit.",
     ),
     education=(
-        "Meine Ausbildung umfasst {degree} ({institution}).",
-        "Mein Studium: {degree} ({institution}).",
+        "Meine Ausbildung umfasst {degree} ({institution}), eine gute Grundlage für die "
+        "Position {role}.",
+        "Mein Studium: {degree} ({institution}); darauf baue ich auch bei {company} auf.",
+        "Als Grundlage für die Arbeit bei {company} bringe ich {degree} ({institution}) mit.",
+        "Für die Position {role} stütze ich mich auch auf {degree} ({institution}).",
     ),
     skills=(
         "Meine Kenntnisse in {skills} entsprechen den Anforderungen der Position {role}.",
-        "Mit meinen Kenntnissen in {skills} kann ich Ihr Team vom ersten Tag an unterstützen.",
-        "Die Stelle verlangt {skills}; all das gehört zu meinem beruflichen Handwerkszeug.",
+        "Mit meinen Kenntnissen in {skills} kann ich {company} vom ersten Tag an unterstützen.",
+        "Bei {company} würde ich meine Kenntnisse in {skills} von Beginn an einsetzen.",
+        "Für die Position {role} bringe ich praktische Kenntnisse in {skills} mit.",
     ),
     motivation=(
-        "Über die Gelegenheit, mich Ihnen persönlich vorzustellen, freue ich mich sehr.",
+        "Über die Gelegenheit, mich {company} persönlich vorzustellen, freue ich mich sehr.",
         "Ich freue mich darauf, in einem Gespräch zu erläutern, wie ich {company} unterstützen "
         "kann.",
-        "Vielen Dank für Ihre Zeit; gerne stelle ich mich Ihnen in einem persönlichen Gespräch "
-        "vor.",
+        "Vielen Dank für Ihre Zeit; gerne stelle ich mich Ihnen als {role} in einem "
+        "persönlichen Gespräch vor.",
+        "Gerne erläutere ich Ihnen in einem Gespräch, was ich als {role} bei {company} "
+        "beitragen kann.",
+        "Ich freue mich darauf, das Team von {company} kennenzulernen.",
     ),
     closings=("Mit freundlichen Grüßen", "Freundliche Grüße"),
+    skills_asked=(
+        "Die Stelle {role} verlangt {skills}; all das gehört zu meinem beruflichen Handwerkszeug.",
+        "Ihre Ausschreibung nennt {skills}; damit arbeite ich in meinem Berufsalltag.",
+    ),
     cv=CvHeadings(
         summary="Profil",
         experience="Berufserfahrung",
