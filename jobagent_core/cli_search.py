@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
 import click
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -162,7 +164,7 @@ def run_search(
     run = result.run
     warnings = run.get("warnings")
     for warning in warnings if isinstance(warnings, list) else []:
-        console.print(f"[yellow]note:[/yellow] {warning}")
+        console.print(f"[yellow]note:[/yellow] {escape(str(warning))}")
     counters = run["counters"]
     assert isinstance(counters, dict)
     found, matches = counters["found"], len(result.matches)
@@ -184,32 +186,60 @@ def run_search(
         )
     Console().print(table)
     if out is not None:
-        console.print(save_applications(result.matches, out))
+        console.print(save_applications(result.matches, out), markup=False, highlight=False)
+
+
+def _written(match: MatchResult) -> bool:
+    """Whether this run wrote the match's letter and CV (a failed letter never counts)."""
+    return bool(match.files) and match.fabrication_status != "failed"
 
 
 def save_applications(matches: list[MatchResult], out: Path) -> str:
     """Write the matches' letters and CVs under `out` and say what is on disk: no
-    folder is made when there is nothing to put in it."""
-    ready = [m for m in matches if m.files]
-    if not ready:
-        why = "no matches" if not matches else "no match has a letter or CV"
-        return f"No letters or CVs written: {why}."
-    try:
-        folders = write_files(matches, out)
-    except OSError as err:
-        fail(f"cannot write to {out}: {err.strerror}")
-    written = 0
-    for folder, match in zip(folders, matches, strict=True):
-        if match.files:
-            written += sum((folder / name).is_file() for name in match.files)
+    folder is made when there is nothing to put in it, a match counts as written
+    only when its files are on disk, and each letter that could not be written is
+    named with the reason."""
+    ready = [m for m in matches if _written(m)]
+    failed = [m for m in matches if not _written(m)]
+    reasons = [
+        f"  not written: {m.title} at {m.company} — "
+        + (m.fabrication_error or "no letter or CV was stored for this match.")
+        for m in failed
+        if m.fabrication_status == "failed" or m.fabrication_error
+    ]
+    on_disk: list[int] = []
+    if ready:
+        # Folders keep the table's ranks; a match without files gets none.
+        kept = [m if _written(m) else replace(m, files={}) for m in matches]
+        try:
+            folders = write_files(kept, out)
+        except OSError as err:
+            fail(f"cannot write to {out}: {err.strerror}")
+        for folder, match in zip(folders, kept, strict=True):
+            if match.files:
+                on_disk.append(sum((folder / name).is_file() for name in match.files))
+            else:
+                with suppress(OSError):
+                    folder.rmdir()
+    written = sum(on_disk)
+    saved = sum(1 for count in on_disk if count)
+    if not saved:
+        if not matches:
+            why = "no matches"
+        elif reasons:
+            why = f"{len(failed)} of {len(matches)} could not be written"
         else:
-            with suppress(OSError):  # made for a match without a letter or CV
-                folder.rmdir()
-    some = f"{len(ready)} of {len(matches)}" if len(ready) < len(matches) else f"{len(ready)}"
-    return (
+            why = "no match has a letter or CV"
+        return "\n".join([f"No letters or CVs written: {why}.", *reasons])
+    some = f"{saved} of {len(matches)}" if saved < len(matches) else f"{saved}"
+    lines = [
         f"Letters and CVs for {some} {_plural(len(matches), 'match', 'matches')} written "
         f"to {out}/ ({written} {_plural(written, 'file', 'files')})."
-    )
+    ]
+    if reasons:
+        count = len(reasons)
+        lines.append(f"{count} {_plural(count, 'application', 'applications')} failed:")
+    return "\n".join([*lines, *reasons])
 
 
 def _plural(count: int, one: str, many: str) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from jobagent_core.config import Settings, get_settings
-from jobagent_core.db.base import utcnow
+from jobagent_core.db.base import new_id, utcnow
 from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import RunStatus, StepStatus
 from jobagent_core.db.models import JobPosting, JobSearch, MatchedJob, Run, User
@@ -149,6 +149,7 @@ def discover(ctx: SearchContext, reporter: RunReporter) -> None:
 def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
     """Upsert postings by (source, source_id); returns their row ids."""
     ids: dict[PostingKey, str] = {}
+    new_rows: list[JobPosting] = []
     with session_scope(admin_engine()) as db:
         by_source: dict[str, list[str]] = {}
         for posting in postings:
@@ -166,14 +167,16 @@ def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
             if key in ids:
                 continue
             row = JobPosting(
+                id=new_id(),
                 dedupe_key=dedupe_key(posting),
                 company_key=company_key(posting.company),
                 **posting.model_dump(exclude={"extra"}),
                 extra=dict(posting.extra),
             )
-            db.add(row)
-            db.flush()
+            new_rows.append(row)
             ids[key] = row.id
+        # One flush: the write lock is held for one batched insert, not a round trip a row.
+        db.add_all(new_rows)
     return ids
 
 

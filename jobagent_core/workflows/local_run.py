@@ -36,6 +36,9 @@ class MatchResult:
     reasons: list[str]
     url: str | None
     files: dict[str, bytes] = field(default_factory=dict)  # file name → content
+    # Whether the letter and CV were written ("done"), and why not when they failed.
+    fabrication_status: str = ""
+    fabrication_error: str | None = None
 
 
 @dataclass
@@ -100,7 +103,7 @@ def search_locally(
         run = start_job_search(db, user_id, request, settings)
     _follow(run.id, lambda: job_search.execute(run.id), on_progress)
     _raise_if_failed(run.id)
-    return LocalSearchResult(run=_status(run.id), matches=_matches(run.id, user_id, store))
+    return LocalSearchResult(run=_status(run.id), matches=run_matches(run.id, user_id, store))
 
 
 def _raise_if_failed(run_id: str) -> None:
@@ -109,7 +112,9 @@ def _raise_if_failed(run_id: str) -> None:
         raise WorkflowError(str(status["error_message"] or "The run did not complete."))
 
 
-def _matches(run_id: str, user_id: str, store: FileStore) -> list[MatchResult]:
+def run_matches(run_id: str, user_id: str, store: FileStore) -> list[MatchResult]:
+    """The run's matches, best first, with the files of each one that was written
+    (only files that are in storage)."""
     with session_scope(admin_engine()) as db:
         run = db.get(Run, run_id)
         match_ids = list((run.params or {}).get("match_ids", [])) if run else []
@@ -133,7 +138,10 @@ def _matches(run_id: str, user_id: str, store: FileStore) -> list[MatchResult]:
                     ("cv.docx", artifact.cv_docx_key),
                 ):
                     if key:
-                        files[name] = store.read(key)
+                        try:
+                            files[name] = store.read(key)
+                        except FileNotFoundError:
+                            continue
             results.append(
                 MatchResult(
                     score=match.score,
@@ -143,6 +151,8 @@ def _matches(run_id: str, user_id: str, store: FileStore) -> list[MatchResult]:
                     reasons=list(match.reasons or []),
                     url=posting.apply_url or posting.url,
                     files=files,
+                    fabrication_status=str(match.fabrication_status),
+                    fabrication_error=match.fabrication_error,
                 )
             )
         return results
@@ -165,4 +175,4 @@ def write_files(matches: Sequence[MatchResult], out: Path) -> list[Path]:
     return folders
 
 
-__all__ = ["LocalSearchResult", "MatchResult", "search_locally", "write_files"]
+__all__ = ["LocalSearchResult", "MatchResult", "run_matches", "search_locally", "write_files"]

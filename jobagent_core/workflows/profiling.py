@@ -47,6 +47,8 @@ class ProfilingContext:
 
 
 def read_documents(ctx: ProfilingContext, reporter: RunReporter) -> None:
+    """Read the chosen CVs' text. Parsing a file runs with no transaction open; the
+    texts read are stored afterwards, in a short transaction of their own."""
     store = FileStore(get_settings().STORAGE_DIR)
     with session_scope(admin_engine()) as db:
         documents = db.scalars(
@@ -54,23 +56,29 @@ def read_documents(ctx: ProfilingContext, reporter: RunReporter) -> None:
                 Document.user_id == ctx.user_id, Document.id.in_(ctx.document_ids)
             )
         ).all()
-        by_id = {d.id: d for d in documents}
-        if len(by_id) != len(ctx.document_ids):
-            raise WorkflowError("Some of the chosen CVs were deleted; upload them again.")
-        ctx.texts, ctx.filenames, ctx.storage_keys = [], [], []
-        for done, document_id in enumerate(ctx.document_ids, start=1):
-            document = by_id[document_id]
-            text = document.text
-            if not text:
-                try:
-                    text = read_document(document.filename, store.read(document.storage_key)).text
-                except (DocumentError, FileNotFoundError) as err:
-                    raise WorkflowError(str(err)) from err
-                document.text = text
-            ctx.texts.append(text)
-            ctx.filenames.append(document.filename)
-            ctx.storage_keys.append(document.storage_key)
-            reporter.set(progress_done=done)
+        by_id = {d.id: (d.filename, d.storage_key, d.text) for d in documents}
+    if len(by_id) != len(ctx.document_ids):
+        raise WorkflowError("Some of the chosen CVs were deleted; upload them again.")
+    ctx.texts, ctx.filenames, ctx.storage_keys = [], [], []
+    parsed: dict[str, str] = {}
+    for done, document_id in enumerate(ctx.document_ids, start=1):
+        filename, storage_key, text = by_id[document_id]
+        if not text:
+            try:
+                text = read_document(filename, store.read(storage_key)).text
+            except (DocumentError, FileNotFoundError) as err:
+                raise WorkflowError(str(err)) from err
+            parsed[document_id] = text
+        ctx.texts.append(text)
+        ctx.filenames.append(filename)
+        ctx.storage_keys.append(storage_key)
+        reporter.set(progress_done=done)
+    if parsed:
+        with session_scope(admin_engine()) as db:
+            for document_id, text in parsed.items():
+                document = db.get(Document, document_id)
+                if document is not None:
+                    document.text = text
 
 
 def extract(ctx: ProfilingContext, reporter: RunReporter) -> None:
