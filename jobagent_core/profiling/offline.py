@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from jobagent_core.profiling._offline.certifications import (
+    merge_certifications,
+    parse_certifications,
+)
 from jobagent_core.profiling._offline.contact import (
     EMAIL,
     find_email,
@@ -21,23 +25,28 @@ from jobagent_core.profiling._offline.contact import (
     find_name,
     find_phone,
 )
-from jobagent_core.profiling._offline.entries import parse_education, parse_experience
+from jobagent_core.profiling._offline.education import parse_education
+from jobagent_core.profiling._offline.entries import parse_experience
 from jobagent_core.profiling._offline.languages import parse_languages, scan_languages
 from jobagent_core.profiling._offline.layout import (
+    CERTIFICATIONS,
     CONTACT,
     EDUCATION,
     EXPERIENCE,
     HEADER,
     LANGUAGES,
+    PROJECTS,
     SKILLS,
     SUMMARY,
     Layout,
     fold,
     read_layout,
 )
+from jobagent_core.profiling._offline.skills import blank_names, listed_skills
 from jobagent_core.profiling._offline.suggest import by_recency, suggest_titles
 from jobagent_core.profiling.profile_store import with_experience_years
 from jobagent_core.profiling.schemas import (
+    CertificationEntry,
     EducationEntry,
     ExperienceEntry,
     FieldSource,
@@ -51,6 +60,7 @@ __all__ = ["extract_profile", "extract_profile_from_documents", "merge_profiles"
 
 _SUMMARY_CHARS = 1200
 _SCALARS = ("name", "email", "phone", "location", "summary")
+_CONTACTISH = re.compile(r"@|https?://|www\.|\+?\d[\d ()/.-]{7,}\d")
 
 
 def extract_profile(text: str) -> Profile:
@@ -59,10 +69,11 @@ def extract_profile(text: str) -> Profile:
     layout = read_layout(text)
     header = layout.lines_of(HEADER)
     contact = [*header, *layout.lines_of(CONTACT)]
-    skills = _skills(layout, taxonomy)
     experience = _dedupe_experience(
         [e for s in layout.of_kind(EXPERIENCE) for e in parse_experience(s.lines, taxonomy)]
     )
+    education, certifications = _education(layout, taxonomy)
+    skills = _skills(layout, taxonomy, experience, education)
     profile = Profile(
         name=find_name(contact, taxonomy) or find_name(layout.lines[:20], taxonomy),
         email=find_email("\n".join(contact)) or find_email(layout.text),
@@ -72,9 +83,8 @@ def extract_profile(text: str) -> Profile:
         summary=_summary(layout),
         skills=skills,
         experience=experience,
-        education=_dedupe_education(
-            [e for s in layout.of_kind(EDUCATION) for e in parse_education(s.lines, taxonomy)]
-        ),
+        education=education,
+        certifications=certifications,
         languages=_languages(layout),
         suggested_job_titles=suggest_titles(experience, skills, taxonomy),
     )
@@ -103,8 +113,9 @@ def merge_profiles(profiles: Sequence[Profile]) -> Profile:
     merged.skills = list(dict.fromkeys(s for p in profiles for s in p.skills))
     merged.experience = by_recency(_dedupe_experience([e for p in profiles for e in p.experience]))
     merged.education = _dedupe_education([e for p in profiles for e in p.education])
+    merged.certifications = merge_certifications([c for p in profiles for c in p.certifications])
     merged.languages = _merge_languages([lang for p in profiles for lang in p.languages])
-    for field in ("skills", "experience", "education", "languages"):
+    for field in ("skills", "experience", "education", "certifications", "languages"):
         first = next((n for n, p in enumerate(profiles, 1) if getattr(p, field)), None)
         if first is not None:
             sources.append(FieldSource(field=field, source=f"document {first}"))
@@ -116,23 +127,54 @@ def merge_profiles(profiles: Sequence[Profile]) -> Profile:
 # --------------------------------------------------------------------------- parts
 
 
-def _skills(layout: Layout, taxonomy: Taxonomy) -> list[str]:
-    """Canonical skills: those in a skills section first (in their order), then the rest
-    by how often they occur."""
-    trusted = layout.spans_of(SKILLS)
-    matches = taxonomy.skills.find(layout.text, trusted)
+def _skills(
+    layout: Layout,
+    taxonomy: Taxonomy,
+    experience: Sequence[ExperienceEntry],
+    education: Sequence[EducationEntry],
+) -> list[str]:
+    """What the skills sections list (in their order), then the taxonomy skills named
+    in the CV's skill contexts by how often they occur (see `_offline.skills`)."""
+    listed = listed_skills(layout.lines_of(SKILLS), taxonomy)
+    names = [e.employer or "" for e in experience] + [e.institution or "" for e in education]
+    header_prose = [
+        line for line in layout.lines_of(HEADER) if len(line.split()) >= 12 and "@" not in line
+    ]
+    context = [
+        *header_prose,
+        *layout.lines_of(SUMMARY),
+        *layout.lines_of(PROJECTS),
+        *(line for e in experience for line in ("", e.title, *e.bullets)),
+    ]
+    if not (layout.of_kind(SKILLS) or layout.of_kind(SUMMARY) or experience):
+        # No sections to go by: the whole text but its contact lines.
+        context = [line for line in layout.lines if not _CONTACTISH.search(line)]
+    verbatim = [s for s in listed if s not in taxonomy.skills.by_name]
+    text = blank_names(blank_names("\n".join(context), names), verbatim)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    in_section: dict[str, int] = {}
-    for m in matches:
+    for m in taxonomy.skills.find(text):
         counts[m.skill] = counts.get(m.skill, 0) + 1
         first.setdefault(m.skill, m.start)
-        if any(a <= m.start < b for a, b in trusted):
-            in_section.setdefault(m.skill, m.start)
-    return sorted(
-        counts,
-        key=lambda s: (s not in in_section, in_section.get(s, 0), -counts[s], first[s]),
-    )
+    found = sorted(counts, key=lambda s: (-counts[s], first[s]))
+    return list(dict.fromkeys([*listed, *found]))
+
+
+def _education(
+    layout: Layout, taxonomy: Taxonomy
+) -> tuple[list[EducationEntry], list[CertificationEntry]]:
+    """Degrees from the education sections; certificates from their own sections and
+    those listed among the degrees."""
+    education: list[EducationEntry] = []
+    certifications: list[CertificationEntry] = []
+    for section in layout.sections:
+        if section.kind == EDUCATION:
+            degrees, certs = parse_education(section.lines, taxonomy)
+            education += degrees
+            certifications += certs
+        elif section.kind == CERTIFICATIONS:
+            certifications += parse_certifications(section.lines)
+    return _dedupe_education(education), merge_certifications(certifications)
 
 
 def _summary(layout: Layout) -> str | None:
@@ -182,6 +224,7 @@ def _dedupe_education(entries: Sequence[EducationEntry]) -> list[EducationEntry]
     for entry in entries:
         key = (fold(entry.degree), fold(entry.institution or ""))
         kept = out.setdefault(key, entry.model_copy())
+        kept.field_of_study = kept.field_of_study or entry.field_of_study
         kept.start = kept.start or entry.start
         kept.end = kept.end or entry.end
     return list(out.values())

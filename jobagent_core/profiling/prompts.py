@@ -8,8 +8,10 @@ SYSTEM = (
     "You turn CVs into a structured profile. Use only facts written in the CV text: "
     "never guess or add employers, dates, degrees, skills, links or contact details. "
     "Leave a field empty when the CV does not state it. Dates as YYYY-MM, YYYY or "
-    "'present'. Suggest 3 to 6 job titles this person could apply for, justified by "
-    "their experience and skills."
+    "'present'. Put certificates, licences and professional registrations under "
+    "certifications, not education; give a degree's subject as field_of_study. "
+    "Suggest 3 to 6 job titles this person could apply for, justified by their "
+    "experience and skills."
 )
 _MAX_CHARS_PER_DOCUMENT = 30_000
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from jobagent_core.profiling.schemas import EducationEntry, ExperienceEntry, Profile
+from jobagent_core.profiling.schemas import (
+    CertificationEntry,
+    EducationEntry,
+    ExperienceEntry,
+    Profile,
+)
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -52,9 +57,16 @@ def _education(entry: EducationEntry) -> str:
     return f"{text} ({period})" if period else text
 
 
+def _certification(entry: CertificationEntry) -> str:
+    text = f"- {_md(entry.name)}"
+    if entry.issuer and entry.issuer.casefold() not in entry.name.casefold():
+        text += f", {_md(entry.issuer)}"
+    return f"{text} ({_date(entry.date)})" if entry.date else text
+
+
 def profile_to_markdown(profile: Profile) -> str:
     """A Markdown document: name, contact line, summary, skills, experience, education,
-    languages and suggested titles. Empty sections are left out."""
+    certifications, languages and suggested titles. Empty sections are left out."""
     lines = [f"# {_md(profile.name or 'Profile')}", ""]
     links = profile.links
     values = (profile.location, profile.email, profile.phone, links.linkedin, links.github)
@@ -71,6 +83,10 @@ def profile_to_markdown(profile: Profile) -> str:
             lines += _experience(entry)
     if profile.education:
         lines += ["## Education", "", *(_education(e) for e in profile.education), ""]
+    if profile.certifications:
+        lines += ["## Certifications", ""]
+        lines += [_certification(c) for c in profile.certifications]
+        lines.append("")
     if profile.languages:
         lines += ["## Languages", ""]
         lines += [

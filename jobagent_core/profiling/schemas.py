@@ -46,12 +46,27 @@ class ExperienceEntry(BaseModel):
 
 
 class EducationEntry(BaseModel):
-    """One degree, diploma or certificate course."""
+    """One degree or diploma: `degree` as the CV words it ("M.Sc. Computer Science"),
+    `field_of_study` the subject when the CV names one ("Computer Science")."""
 
     degree: str
+    field_of_study: str | None = None
     institution: str | None = None
     start: str | None = None
     end: str | None = None
+
+
+class CertificationEntry(BaseModel):
+    """A certificate, licence or professional registration ("NMC Registration",
+    "Power BI Data Analyst Associate (PL-300)", "Führerschein Klasse B").
+
+    `name` is the CV's wording (without a trailing date); `issuer` the body that
+    awards it when the CV names one; `date` when it was obtained ("YYYY-MM" or "YYYY").
+    """
+
+    name: str
+    issuer: str | None = None
+    date: str | None = None
 
 
 class LanguageSkill(BaseModel):
@@ -87,6 +102,7 @@ class Profile(BaseModel):
     skills: list[str] = Field(default_factory=list)
     experience: list[ExperienceEntry] = Field(default_factory=list)
     education: list[EducationEntry] = Field(default_factory=list)
+    certifications: list[CertificationEntry] = Field(default_factory=list)
     languages: list[LanguageSkill] = Field(default_factory=list)
     suggested_job_titles: list[str] = Field(default_factory=list, max_length=MAX_SUGGESTED_TITLES)
     field_sources: list[FieldSource] | None = None

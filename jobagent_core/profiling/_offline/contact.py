@@ -26,6 +26,11 @@ _URL = re.compile(
     r"stackoverflow\.com|kaggle\.com|bitbucket\.org)/[^\s<>()\"'|,;]*",
     re.IGNORECASE,
 )
+_BARE_DOMAIN = re.compile(
+    r"(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|io|dev|me|co|app|"
+    r"design|art|studio|page|site|online|info|eu|uk|co\.uk|de|fr|at|ch|ie|nl|be|es|it|"
+    r"pl|fi|se|dk|no|pt)(?:/[\w./-]*)?"
+)
 _LINKS_LABEL = re.compile(
     r"(?i)^\s*(?:links?|website|web|portfolio|homepage|blog|online|profiles?|social)\s*:"
 )
@@ -144,7 +149,10 @@ def find_links(line_groups: Sequence[Sequence[str]], all_lines: Sequence[str]) -
     contact area (`line_groups`), so employer sites in bullets are not profile links."""
     links = Links()
     labelled = [line for line in all_lines if _LINKS_LABEL.match(line)]
-    contact_urls = [u for group in [*line_groups, labelled] for line in group for u in _urls(line)]
+    groups = [*line_groups, labelled]
+    contact_urls = [
+        u for i, group in enumerate(groups) for line in group for u in _urls(line, bare=i == 0)
+    ]
     for url in [*contact_urls, *(u for line in all_lines for u in _urls(line))]:
         host = _host(url)
         if host.endswith("linkedin.com"):
@@ -163,11 +171,17 @@ def find_links(line_groups: Sequence[Sequence[str]], all_lines: Sequence[str]) -
     return links
 
 
-def _urls(line: str) -> list[str]:
+def _urls(line: str, *, bare: bool = False) -> list[str]:
+    """URLs in `line`; with `bare`, also a contact line's unlabelled domain
+    ("chloe-ozturk.example.fr", "janedoe.dev/work")."""
     found = [m.group() for m in _URL.finditer(line)]
     labelled = _WEB_LABEL.match(line)
     if labelled and not found and "@" not in labelled.group("url"):
         found.append(labelled.group("url"))
+    if bare and not found:
+        for segment in _SEGMENTS.split(line.strip()):
+            if _BARE_DOMAIN.fullmatch(segment.strip()):
+                found.append(segment.strip())
     out = []
     for url in found:
         url = url.rstrip(".,;:)]}>'\"")
@@ -205,9 +219,44 @@ def find_location(
             if postcode and places.is_city(postcode.group("city")):
                 return _with_country(segment, postcode.end(), postcode.group("city"), taxonomy)
     for line in header:
+        for segment in _SEGMENTS.split(line.strip()):
+            found = _town_in(segment.strip(" ,.()"), taxonomy)
+            if found:
+                return found
+    for line in header:
         based = _BASED_IN.search(line)
         if based and places.is_place(based.group("value").strip()):
             return based.group("value").strip()
+    return None
+
+
+_TOWN = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|am|an|im|upon|on|"
+    r"in)[ -])?[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}$"
+)
+_STREET = re.compile(
+    r"(?i)(?:stra(?:ss|ß)e|str\.|weg|allee|platz|gasse|road|street|avenue|lane|rue|"
+    r"chemin|boulevard|bd|place|quai|drive|close|way)\b"
+)
+
+
+def _town_in(segment: str, taxonomy: Taxonomy) -> str | None:
+    """A town the taxonomy does not know, when the header shows it as a place:
+    "Villeurbanne, France" (with a known country) or "69100 Villeurbanne" (a postcode)."""
+    if not segment or len(segment) > 60 or "@" in segment or _STREET.search(segment):
+        return None
+    parts = [p.strip() for p in segment.split(",")]
+    if len(parts) == 2 and _TOWN.match(parts[0]) and taxonomy.locations.is_country(parts[1]):
+        return segment
+    postcode = re.fullmatch(
+        r"(?:[A-Z]{1,2}-)?\d{4,5}\s+(?P<town>[^,]+?)(?:,\s*(?P<country>[^\W\d_][\w .'-]*))?",
+        segment,
+    )
+    if postcode and _TOWN.match(postcode.group("town").strip()):
+        town, country = postcode.group("town").strip(), postcode.group("country")
+        if country and taxonomy.locations.is_country(country.strip()):
+            return f"{town}, {country.strip()}"
+        return town
     return None
 
 

@@ -1,4 +1,4 @@
-"""Experience and education entries from the lines of their sections.
+"""Experience entries from the lines of their sections (education: `_offline.education`).
 
 An experience entry is anchored on its date line. The lines just before it (or, when
 a CV puts dates first, the lines just after it) are its header: title, employer and
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jobagent_core.profiling._offline.dates import DateRange, find_date_range
-from jobagent_core.profiling.schemas import EducationEntry, ExperienceEntry
+from jobagent_core.profiling.schemas import ExperienceEntry
 from jobagent_core.profiling.taxonomy import Taxonomy
 
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦►▸✓✔➢➤○●■□‣⁃]|\d{1,2}[.)])\s+")
@@ -450,8 +450,9 @@ def _take_location(pieces: list[str], taxonomy: Taxonomy) -> tuple[list[str], st
             piece = clean(piece[: tail.start()])
         parts = [p.strip() for p in piece.split(",")]
         for k in range(1, len(parts)):
-            if places.is_place(", ".join(parts[k:])):
-                location = location or ", ".join(parts[k:])
+            place = _as_place(parts[k:], parts[:k], taxonomy)
+            if place:
+                location = location or place
                 piece = ", ".join(parts[:k])
                 break
         if piece:
@@ -460,114 +461,64 @@ def _take_location(pieces: list[str], taxonomy: Taxonomy) -> tuple[list[str], st
         candidate = ", ".join(out[k:])
         if places.is_place(candidate) or candidate.lower() in {"remote", "hybrid"}:
             return out[:k], location or candidate
+        if k == len(out) - 1 and k >= 2:
+            place = _as_place([candidate], out[:k], taxonomy)
+            if place:
+                return out[:k], location or place
     return out, location
 
 
-# --------------------------------------------------------------------------- education
-
-_DEGREE = re.compile(
-    r"(?i:(?<![\w])(?:bachelor|master|mastère|b\.\s?sc|m\.\s?sc|b\.\s?a\.|m\.\s?a\.|b\.\s?eng|"
-    r"m\.\s?eng|mba|ph\.?\s?d|doctorate|doktor|diploma|diplom|diplôme|degree|certificate|"
-    r"zertifikat|pgce|pgde|abitur|matura|baccalauréat|baccalaureat|licence|doctorat|"
-    r"staatsexamen|magister|ausbildung|berufsausbildung|lehre|gesellenbrief|gesellenprüfung|"
-    r"meisterbrief|meister|fachwirt|a-levels?|gcses?|apprenticeship|associate degree|"
-    r"high school|mittlere reife|realschulabschluss|fachabitur|hauptschulabschluss|"
-    r"examen|qualification|qualified|hons|postgraduate|post-graduate|undergraduate|"
-    r"graduate diploma|nvq|btec|city\s&\sguilds|qqi|ingénieur|ingenieur|fachhochschulreife)"
-    r"(?![\w]))|(?<![\w])(?:BSc|MSc|BA|MA|BS|MS|BEng|MEng|BEd|MEd|BCom|BBA|LLB|LLM|JD|MD|"
-    r"PhD|DPhil|HND|HNC|BTS|DUT|CAP|BEP|DEUG|QTS|RN|BSN|MSN)(?![\w])"
+# "Lyon 7e", "Paris 15ème", "London EC1", "Manchester M13 9WL", "Berlin-Mitte" -> the city.
+_PLACE_SUFFIX = re.compile(
+    r"^(?P<city>[^\W\d_][\w' -]*?)(?:\s+\d{1,2}\s?(?:e|er|ème|eme|è)|\s+[A-Z]{1,2}\d[\dA-Z]?"
+    r"(?:\s+\d[A-Z]{2})?|-(?:Mitte|Nord|Süd|Ost|West|Centre|Center))$"
 )
-_INSTITUTION = re.compile(
-    r"(?i)(?<![\w])(?:university|universit\w*|université|universidad|università|college|"
-    r"school|schule|gymnasium|hochschule|fachhochschule|akademie|academy|institute|institut|"
-    r"école|ecole|lycée|iut|polytechnic|polytechnique|berufsschule|ihk|hwk|handwerkskammer|"
-    r"centre|center|campus|seminar|tu|eth|epfl|uniwersytet|kolleg|conservatoire|"
-    r"lse|ucl|mit)(?![\w])"
+_POSTCODE_PLACE = re.compile(
+    r"^(?:\d{4,5}\s+)(?P<city>[^\W\d_][\w' -]*)$|^(?P<city2>[^\W\d_][\w' -]*?)\s+\(\d{2,5}\)$"
+)
+_TOWN = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|am|an|im|upon|on)[ -])?"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+)?$"
 )
 
 
-def parse_education(lines: Sequence[str], taxonomy: Taxonomy) -> list[EducationEntry]:
-    """Education entries: a line naming a degree starts an entry; the institution and
-    dates may follow on the next lines."""
-    blocks: list[list[str]] = []
-    blank_before = True
-    for raw in lines:
-        if not raw.strip():
-            blank_before = True
-            continue
-        line = BULLET.sub("", raw, count=1).strip()
-        if blocks and _continues(blocks[-1], line):
-            blocks[-1][-1] = f"{blocks[-1][-1]} {line}"
-            continue
-        starts = bool(_DEGREE.search(line)) and not line.lower().startswith(("thesis", "note"))
-        if not blocks or (starts and _has_degree(blocks[-1])) or (blank_before and starts):
-            blocks.append([line])
-        else:
-            blocks[-1].append(line)
-        blank_before = False
-    entries = []
-    for block in blocks:
-        entry = _education_entry(block[:3], taxonomy)
-        if entry is not None:
-            entries.append(entry)
-    return entries
+_DEPARTMENT = re.compile(
+    r"(?i)(?<![\w])(?:finance|strategy|marketing|sales|operations|engineering|research|"
+    r"development|product|products|design|legal|compliance|risk|audit|tax|treasury|"
+    r"procurement|purchasing|logistics|hr|human resources|people|it|technology|data|"
+    r"analytics|support|service|customer|retail|wholesale|corporate|enterprise|division|"
+    r"department|team|unit|headquarters|hq|remote|hybrid|abteilung|vertrieb|einkauf|"
+    r"personal|buchhaltung|controlling|produktion|entwicklung|forschung|direction|ventes|"
+    r"achats|comptabilité|ressources humaines|siège)(?![\w])"
+)
 
 
-def _continues(block: Sequence[str], line: str) -> bool:
-    """A degree line wrapped by a narrow column: "Certificate in Critical" + "Care Nursing"."""
-    prev = block[-1]
-    if prev.count("(") > prev.count(")") or line[:1].islower() or line.startswith(")"):
-        return True
-    return (
-        len(block) == 1
-        and bool(_DEGREE.search(prev))
-        and not _DEGREE.search(line)
-        and not _INSTITUTION.search(line)
-        and find_date_range(line) is None
-        and find_date_range(prev) is None
-        and "," not in prev
-        and len(line.split()) <= 4
-    )
-
-
-def _has_degree(block: Sequence[str]) -> bool:
-    return any(_DEGREE.search(line) for line in block)
-
-
-def _education_entry(block: Sequence[str], taxonomy: Taxonomy) -> EducationEntry | None:
-    dates: DateRange | None = None
-    texts = []
-    for line in block:
-        found = find_date_range(line)
-        if found is not None and dates is None:
-            dates = found
-            line = _residual(line, found)
-        if line and not line.lower().startswith(("thesis", "note", "grade", "gpa", "schwerpunkt")):
-            texts.append(line)
-    pieces = _pieces(texts, split_commas=True, dashes=False)
-    pieces, _ = _take_location(pieces, taxonomy)
-    if not pieces:
+def _as_place(tail: Sequence[str], head: Sequence[str], taxonomy: Taxonomy) -> str | None:
+    """The place that `tail` (the comma parts after an employer) names, if it is one:
+    a known place, a known city with a district ("Lyon 7e") or postcode ("10115 Berlin"),
+    or, after a named organisation, a town the taxonomy does not know ("Villeurbanne")."""
+    places = taxonomy.locations
+    text = ", ".join(tail)
+    if places.is_place(text):
+        return text
+    first, rest = tail[0], list(tail[1:])
+    m = _PLACE_SUFFIX.match(first) or _POSTCODE_PLACE.match(first)
+    if m:
+        city = (m.groupdict().get("city") or m.groupdict().get("city2") or "").strip()
+        if city and places.is_place(", ".join([city, *rest])):
+            return ", ".join([city, *rest])
+        if city and places.is_city(city):
+            return city
+    if rest or not _TOWN.match(first):
         return None
-    degree_at = next((i for i, p in enumerate(pieces) if _DEGREE.search(p)), None)
-    school_at = next(
-        (i for i, p in enumerate(pieces) if _INSTITUTION.search(p) and i != degree_at), None
-    )
-    if degree_at is None and school_at is None:
+    before = ", ".join(head)
+    named = _COMPANY.search(before) or fold_word(first) in fold_word(before).split()
+    if not named or _COMPANY.search(first) or _TITLE_WORD.search(first):
         return None
-    if degree_at is None:
-        degree_at = (
-            next(i for i in range(len(pieces)) if i != school_at) if len(pieces) > 1 else None
-        )
-    if degree_at is None:
-        return None
-    if school_at is None:
-        school_at = next((i for i in range(len(pieces)) if i != degree_at), None)
-    start, end = (dates.start, dates.end) if dates else (None, None)
-    if dates is not None and dates.end is None:
-        start, end = None, dates.start  # a single date on a degree is when it was completed
-    return EducationEntry(
-        degree=pieces[degree_at],
-        institution=pieces[school_at] if school_at is not None else None,
-        start=start,
-        end=end,
-    )
+    if _DEPARTMENT.search(first) or taxonomy.skills.find(first) or taxonomy.titles.match(first):
+        return None  # "…, Finance", "…, Risk Advisory": a department, not a town
+    return first
+
+
+def fold_word(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())

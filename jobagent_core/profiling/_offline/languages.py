@@ -172,7 +172,9 @@ def _language_item(item: str, *, section: bool) -> LanguageSkill | None:
             rest = f"{' '.join(words[:-1])} {rest}" if canonical_language(words[-1]) else rest
     level = level_of(rest) or (level_of(name) if canonical is None else None)
     if canonical is None:
-        if not section or level is None or len(words) > 1 or not name[0].isupper():
+        if not section or level is None or len(words) > 2 or not name[0].isupper():
+            return None
+        if not all(w[:1].isupper() for w in words):
             return None
         if level_of(name):
             return None

@@ -51,7 +51,11 @@ _HEADINGS_BY_KIND: dict[str, str] = {
     CERTIFICATIONS: """certifications|certificates|licenses|licences|certification|
         zertifikate|zertifizierungen|weiterbildung|weiterbildungen|fortbildungen|
         certificats|accreditations|professional development|courses|kurse|
-        licenses and certifications|licences and certifications|training""",
+        licenses and certifications|licences and certifications|training|
+        registrations|registration|professional registrations|professional registration|
+        professional qualifications|tickets|cards|lizenzen|lizenz|berechtigungen|
+        qualifikationen|nachweise|fuhrerschein|fuhrerscheine|scheine|habilitations|
+        habilitation|permis|certificats et habilitations|attestations|agrements""",
     PROJECTS: """projects|projekte|projets|selected projects|key projects|side projects|
         personal projects""",
     CONTACT: """contact|kontakt|contact details|contact information|kontaktdaten|

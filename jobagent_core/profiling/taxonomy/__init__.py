@@ -67,6 +67,10 @@ _STRICT_REJECT_BEFORE = re.compile(
 )
 _STRICT_REJECT_AFTER = re.compile(r"^(?:&|\s&|['’]s\b|-\w|\.\w|\.\s*[A-Z][a-z])")
 
+# A negating prefix glued to a skill: "Non-invasive", "nicht-invasive", "sans contact".
+_NEGATED = re.compile(
+    r"(?i)(?<![\w])(?:(?:non|nicht|anti|un)\s?-\s?|(?:non|nicht|sans|ohne|without)\s+)$"
+)
 _SPACE_CHARS = " \t\n\r\f\v\u00a0-\u2010\u2011"
 _SPACE_RE = "[\\s\\-\u2010\u2011]+"
 _SPACES = re.compile(_SPACE_RE)
@@ -282,6 +286,8 @@ class SkillMatcher:
         found: list[SkillMatch] = []
         pending: list[tuple[SkillMatch, Skill]] = []
         for m in self._regex.finditer(masked):
+            if _NEGATED.search(masked, max(0, m.start() - 12), m.start()):
+                continue  # "Non-invasive ventilation" is not invasive ventilation
             raw = m.group()
             skill = self._folded.get(_key(raw, lower=True))
             if skill is not None:
