@@ -208,10 +208,16 @@ class Settings(BaseSettings):
 
     @property
     def trusted_origins(self) -> frozenset[str]:
-        """Origins whose pages may act with the session cookie: the app's own first."""
+        """Origins whose pages may act with the session cookie: the app's own, its
+        loopback aliases when it is served on localhost (the same server on the same
+        port, whichever of the names a person types), and TRUSTED_ORIGINS."""
         own = origin_of(self.BETTER_AUTH_URL)
-        extra = {origin_of(entry) for entry in _split_list(self.TRUSTED_ORIGINS)}
-        return frozenset({own, *extra} - {None})  # type: ignore[arg-type]
+        origins = {own, *(origin_of(entry) for entry in _split_list(self.TRUSTED_ORIGINS))}
+        parts = urlsplit(self.BETTER_AUTH_URL)
+        if parts.hostname in _LOOPBACK_NAMES:
+            port = f":{parts.port}" if parts.port else ""
+            origins |= {f"{parts.scheme}://{name}{port}" for name in _LOOPBACK_HOSTS}
+        return frozenset(origin for origin in origins if origin)
 
     @property
     def llm_enabled(self) -> bool:
@@ -225,6 +231,10 @@ class Settings(BaseSettings):
     def broker_url(self) -> str | None:
         """Redis (or another broker) when configured; None means the embedded broker."""
         return self.CELERY_BROKER_URL or self.REDIS_URL
+
+
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
 def _split_list(value: str | None) -> list[str]:

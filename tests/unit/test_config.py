@@ -138,3 +138,24 @@ def test_secrets_never_show_in_repr_or_errors(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(SettingsError) as caught:
         load_settings()
     assert secret not in str(caught.value)
+
+
+def test_trusted_origins_are_the_apps_own_its_loopback_aliases_and_the_setting() -> None:
+    local = load_settings(BETTER_AUTH_URL="http://localhost:3000")
+    assert local.trusted_origins == {
+        "http://localhost:3000",
+        "http://127.0.0.1:3000",
+        "http://[::1]:3000",
+    }
+    hosted = load_settings(
+        BETTER_AUTH_URL="https://jobs.example.org/",
+        TRUSTED_ORIGINS="https://app.example.org, http://localhost:5173",
+        BETTER_AUTH_SECRET="s" * 32,
+    )
+    assert hosted.trusted_origins == {
+        "https://jobs.example.org",
+        "https://app.example.org",
+        "http://localhost:5173",
+    }
+    with pytest.raises(SettingsError, match="TRUSTED_ORIGINS"):
+        load_settings(TRUSTED_ORIGINS="https://app.example.org/path")
