@@ -55,6 +55,7 @@ from jobagent_core.discovery.places import Places, fold, place_name, places_in, 
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import description_seniority, title_seniority
 from jobagent_core.matching.professions import Holdings, licence_named, profession_of
+from jobagent_core.profiling.profile_store import experience_years
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
 from jobagent_core.profiling.taxonomy import Taxonomy, load_taxonomy
 
@@ -64,7 +65,6 @@ __all__ = [
     "FitJudge",
     "Part",
     "Wanted",
-    "experience_span_years",
     "posting_level",
     "profile_level",
     "profile_years",
@@ -95,44 +95,8 @@ RANKED_DOWN = " — ranked down"
 # --------------------------------------------------------------------------- the person
 
 
-def _month(value: str | None, today: date) -> int | None:
-    if not value:
-        return None
-    if value.lower() in {"present", "current", "now", "heute", "aujourd'hui"}:
-        return today.year * 12 + today.month - 1
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", value.strip())
-    if not m:
-        return None
-    return int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 1) - 1
-
-
 def is_current(entry: ExperienceEntry) -> bool:
     return entry.current or (entry.end or "").lower() == "present"
-
-
-def span(entry: ExperienceEntry, today: date) -> tuple[int, int] | None:
-    """(first month, month after the last) of a job, counted from year 0."""
-    start = _month(entry.start, today)
-    end = _month("present" if entry.current and not entry.end else entry.end, today)
-    if start is None:
-        return None
-    end = start + 12 if end is None else end  # a start year alone: count one year
-    return (start, end) if end > start else None
-
-
-def union_months(spans: list[tuple[int, int]]) -> int:
-    total, reach = 0, -1
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
-
-
-def experience_span_years(profile: Profile, today: date) -> float | None:
-    """Years the dated jobs cover, overlapping jobs counted once; None when undated."""
-    spans = [s for s in (span(e, today) for e in profile.experience) if s]
-    return union_months(spans) / 12 if spans else None
 
 
 def profile_years(profile: Profile, today: date | None = None) -> float | None:
@@ -144,7 +108,8 @@ def profile_years(profile: Profile, today: date | None = None) -> float | None:
         return float(stored)
     if not profile.experience and profile.education:
         return 0.0
-    return experience_span_years(profile, today or datetime.now(UTC).date())
+    # The profile's one computation (overlaps once, never rounded up), as letters use.
+    return experience_years(profile, today=today or datetime.now(UTC).date())
 
 
 def profile_level(

@@ -49,9 +49,7 @@ from jobagent_core.matching.fit import (
     is_current,
     profile_level,
     profile_years,
-    span,
 )
-from jobagent_core.matching.fit import union_months as _union_months  # noqa: F401  (re-export)
 from jobagent_core.matching.lexical import TitleScorer, words
 from jobagent_core.matching.schemas import (
     MATCH_THRESHOLD,
@@ -61,6 +59,7 @@ from jobagent_core.matching.schemas import (
     Stage1Result,
 )
 from jobagent_core.matching.stage1 import DEFAULT_TOP_K, profile_titles, rank_postings
+from jobagent_core.profiling.profile_store import job_span
 from jobagent_core.profiling.schemas import Profile
 from jobagent_core.profiling.taxonomy import Taxonomy, load_taxonomy
 
@@ -132,7 +131,7 @@ class ProfileFacts:
         today = today or datetime.now(UTC).date()
         roles = []
         for entry in profile.experience:
-            dated = span(entry, today)
+            dated = job_span(entry, today=today)
             years = (dated[1] - dated[0]) / 12 if dated else None
             roles.append(Role(entry.title, entry.employer, years, is_current(entry)))
         # The profile's own figure when it was computed on saving, else the dated jobs'

@@ -91,13 +91,35 @@ def get_or_research(
         result = ResearchResult(research_offline(company_name, postings), "offline")
     if result.note and on_note is not None:
         on_note(f"research on {company_name}: {result.note}")
+    return store_research(db, key, result, max_age_days=max_age_days, current=row)
+
+
+def store_research(
+    db: Session,
+    key: str,
+    result: ResearchResult,
+    *,
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+    current: CompanyResearch | None = None,
+) -> CompanyResearch:
+    """Write `result` for the company `key` (see `research_key`) in `db`'s transaction.
+
+    Fresh research expires after `max_age_days`, a fallback after at most a day;
+    an online profile already stored (`current`, looked up when not given) is kept
+    over a fallback and retried a day later. Callers that research with no
+    session open (the workflow) read, research, then call this in a short write.
+    """
     now = utcnow()
     if result.method == "fallback":
-        if row is not None and row.method == "online":
+        if current is None:
+            current = db.scalars(
+                select(CompanyResearch).where(CompanyResearch.company_key == key)
+            ).first()
+        if current is not None and current.method == "online":
             # Stale research from the website beats fresh research from postings.
-            row.expires_at = now + FALLBACK_MAX_AGE
+            current.expires_at = now + FALLBACK_MAX_AGE
             db.flush()
-            return row
+            return current
         max_age = min(timedelta(days=max_age_days), FALLBACK_MAX_AGE)
     else:
         max_age = timedelta(days=max_age_days)

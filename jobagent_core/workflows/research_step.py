@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from jobagent_core.db.base import utcnow
 from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import StepStatus
 from jobagent_core.db.models import CompanyResearch, JobPosting, MatchedJob
 from jobagent_core.discovery.dedupe import company_key
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.llm import LlmClient
-from jobagent_core.research.cache import FALLBACK_MAX_AGE, _save, is_fresh, research_key
+from jobagent_core.research.cache import is_fresh, research_key, store_research
 from jobagent_core.research.offline import research_offline
 from jobagent_core.research.online import ResearchResult, research_online
 from jobagent_core.workflows.engine import RunReporter
@@ -77,21 +75,11 @@ def _research(ctx: SearchContext, pending: _Pending, client: LlmClient | None) -
 
 def _store(ctx: SearchContext, company: str, result: ResearchResult) -> str:
     """Write `result` to the shared cache in a short transaction of its own; its row id."""
-    key = research_key(company)
-    now = utcnow()
-    max_age = timedelta(days=ctx.settings.RESEARCH_CACHE_DAYS)
     with session_scope(admin_engine()) as db:
-        if result.method == "fallback":
-            row = db.scalars(
-                select(CompanyResearch).where(CompanyResearch.company_key == key)
-            ).first()
-            if row is not None and row.method == "online":
-                # Stale research from the website beats fresh research from postings.
-                row.expires_at = now + FALLBACK_MAX_AGE
-                return row.id
-            max_age = min(max_age, FALLBACK_MAX_AGE)
-        saved = _save(db, key, result, researched_at=now, expires_at=now + max_age)
-        return saved.id
+        row = store_research(
+            db, research_key(company), result, max_age_days=ctx.settings.RESEARCH_CACHE_DAYS
+        )
+        return row.id
 
 
 def _finish(match_id: str, research_id: str | None, error: str | None) -> None:

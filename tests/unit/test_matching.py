@@ -37,7 +37,6 @@ from jobagent_core.matching.schemas import LlmVerdict, posting_key
 from jobagent_core.matching.screening import (
     OfflineScreener,
     ProfileFacts,
-    _union_months,
     _years_asked,
     requirement_text,
     screen,
@@ -342,9 +341,8 @@ def test_offline_unrelated_job_is_no_match() -> None:
 def test_profile_facts() -> None:
     facts = ProfileFacts.of(_person(), today=TODAY)
     assert facts.years is not None
-    assert round(facts.years, 1) == 8.1  # 2017-01 .. 2025-03, less the gap month
+    assert round(facts.years, 1) == 8.2  # 2017-01 .. 2019-02 and 2019-03 .. 2025-03: 99 months
     assert facts.level == 3  # "Senior" in the current title
-    assert _union_months([(0, 12), (6, 18), (30, 36)]) == 24
     assert _years_asked("3-5 years of experience; mindestens 4 Jahre") == 4
     assert _years_asked("founded 120 years ago, 1 team") is None
 
