@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# One image for every Job Agent process (ARCHITECTURE §10):
+# One image for every Job Agent process (docs/deploy.md):
 #   app      scripts/serve_ui.sh 3000          (the default command)
 #   worker   jobagent worker
 #   flower   celery --app jobagent_core.tasks.worker:app flower

@@ -1,6 +1,6 @@
 """One settings object for the whole product, read from the environment and `.env`.
 
-Names are part of the contract (ARCHITECTURE §9). A missing or malformed value
+Names are part of the contract (docs/architecture.md §9). A missing or malformed value
 stops start-up with one line that names the setting and what was expected:
 call `get_settings()` and let `SettingsError` reach the face (CLI, app, worker).
 """

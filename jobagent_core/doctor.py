@@ -5,7 +5,7 @@ One line per check, in words: ✓ passed, ✗ failed (with what to do), – skip
 exit code: 0 when nothing failed, 1 otherwise.
 
 Checks: settings; database reachable; migrations at head with no drift from the
-models; on PostgreSQL the ui role's privileges (ARCHITECTURE §4); storage folder
+models; on PostgreSQL the ui role's privileges (docs/architecture.md §4); storage folder
 writable; broker reachable (Redis, or the embedded queue's folders); a worker
 answering a control ping and consuming every queue; SMTP (connect, EHLO,
 STARTTLS); the LLM endpoint (GET {LLM_BASE_URL}/models); Google sign-in
@@ -145,7 +145,7 @@ def check_migrations(engine: Engine) -> Check:
 
 def ui_role_problems(engine: Engine) -> tuple[str, list[str]]:
     """Who `engine` connects as, and what is wrong with that role's privileges
-    for the web app (empty when it matches ARCHITECTURE §4)."""
+    for the web app (empty when it matches docs/architecture.md §4)."""
     from sqlalchemy import text
 
     from jobagent_core.db.models import Base

@@ -4,7 +4,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-26
 
-PostgreSQL triggers (ARCHITECTURE §4) close what table-level grants cannot: the ui
+PostgreSQL triggers (see docs/security.md) close what table-level grants cannot: the ui
 role (the web app) may UPDATE "user" and api_tokens, but must not turn a user's
 `has_access` on or un-revoke a token. Triggers, unlike column-level grants, need no
 upkeep when a later migration adds a column. They are invisible to autogenerate, so

@@ -2,7 +2,7 @@
 # Runs once, when the postgres container initialises an empty data volume
 # (/docker-entrypoint-initdb.d). Creates Job Agent's two roles with the
 # passwords from .env and hands the database's public schema to the admin role,
-# as `jobagent db provision-roles` does when run as a superuser (ARCHITECTURE §4).
+# as `jobagent db provision-roles` does when run as a superuser (jobagent_core/db/roles.py).
 # The migrate service then applies migrations as admin and grants the ui role
 # its row rights on the tables they create.
 #

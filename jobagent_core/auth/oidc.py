@@ -20,7 +20,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
 with warnings.catch_warnings():
-    # Authlib 1.9 points at a renamed httpx package; httpx itself works (MEASURED.md).
+    # Authlib 1.9 points at a renamed httpx package; httpx itself works (measured).
     warnings.simplefilter("ignore")
     from authlib.integrations.httpx_client import OAuth2Client
 

@@ -1,4 +1,4 @@
-"""The two PostgreSQL roles (ARCHITECTURE §4, a contract), provisioned idempotently.
+"""The two PostgreSQL roles (docs/architecture.md §4, a contract), provisioned idempotently.
 
 admin (`job_agent_admin`) owns the schema and every table: Alembic and workers use
 it. ui (`job_agent_ui`) is what the web app connects as: it reads and writes rows

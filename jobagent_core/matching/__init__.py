@@ -1,5 +1,5 @@
 """Matching: a cheap local score over every posting found, then a precise screen of
-the top K (ARCHITECTURE §7).
+the top K (docs/architecture.md §7).
 
     cached = load_sample_embeddings(postings)            # or vectors from job_postings
     result = match_postings(profile, postings, cached, client, top_k=25)

@@ -1,4 +1,4 @@
-"""The Celery app (ARCHITECTURE §6).
+"""The Celery app (docs/architecture.md §6).
 
 Redis when REDIS_URL or CELERY_BROKER_URL is set; otherwise an embedded broker
 (kombu's filesystem transport under QUEUE_DIR) that carries tasks between
@@ -43,7 +43,7 @@ def broker_settings(settings: Settings) -> dict[str, Any]:
             # Broadcast/control exchanges; kombu's default is ./control in the cwd.
             "control_folder": str(queue_dir / "control"),
             "store_processed": False,
-            # 0.1 s keeps enqueue → start well under a second (MEASURED.md).
+            # 0.1 s keeps enqueue → start well under a second (measured here).
             "polling_interval": 0.1,
         },
     }

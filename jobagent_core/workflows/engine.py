@@ -1,4 +1,4 @@
-"""A workflow is an ordered list of steps over a typed context (ARCHITECTURE §6).
+"""A workflow is an ordered list of steps over a typed context (docs/architecture.md §6).
 
 Before each step the run row gets `current_step`; counters update as items
 finish; the run ends completed, or failed with a message a person can act on.

@@ -1,4 +1,4 @@
-"""The Better Auth tables after migration match the reference in ARCHITECTURE §3
+"""The Better Auth tables after migration match the reference in docs/architecture.md §3
 (a contract: what Better Auth 1.7 generates for PostgreSQL).
 
 The reference is written below as data. Every reference column must exist with
@@ -233,7 +233,7 @@ def actual(pg_admin_engine: Engine) -> dict[str, Table]:
 def test_better_auth_tables_match_the_reference(actual: dict[str, Table]) -> None:
     assert actual.keys() == REFERENCE.keys()
     found = differences(REFERENCE, actual)
-    assert not found, "Better Auth tables differ from ARCHITECTURE §3:\n" + "\n".join(found)
+    assert not found, "Better Auth tables differ from docs/architecture.md §3:\n" + "\n".join(found)
 
 
 def test_the_comparison_reports_each_kind_of_difference(actual: dict[str, Table]) -> None:

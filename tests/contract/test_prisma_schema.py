@@ -1,5 +1,5 @@
 """prisma/schema.prisma is what `prisma db pull` yields for the migrated schema
-(ARCHITECTURE §4, a contract), checked against the live PostgreSQL catalog.
+(docs/architecture.md §4, a contract), checked against the live PostgreSQL catalog.
 
 `db pull` cannot run here (Prisma's CLI downloads its engine), so this test
 derives from pg_catalog what introspection would say, following the rules of

@@ -1,5 +1,5 @@
 """The ui role (what the web app connects as) reads and writes rows, deletes only
-session and verification rows, and can run no DDL (ARCHITECTURE §4)."""
+session and verification rows, and can run no DDL (docs/architecture.md §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The four Better Auth tables, column for column (ARCHITECTURE §3, a contract).
+"""The four Better Auth tables, column for column (docs/architecture.md §3, a contract).
 
 Column names are Better Auth's camelCase; Python attributes are snake_case. Extra
 columns Better Auth ignores are snake_case in the database too. Better Auth's own
