@@ -1143,6 +1143,8 @@ class CvResult:
     seconds: float
     years: float
     dropped: list[str] = field(default_factory=list)  # labelled jobs the filters removed
+    # labelled relevant/acceptable jobs outside the top 10: why (stage-1 rank, verdict)
+    missed: list[str] = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -1241,6 +1243,24 @@ def run_cv(
     matches = sorted(
         (pair for pair in screened if pair[1].is_match), key=lambda pair: -pair[1].score
     )
+    ranks = {posting_key(p): i for i, p in enumerate(top_postings, start=1)}
+    verdicts = {posting_key(p): v for p, v in screened}
+    shown = {posting_key(p) for p, _ in matches[:TOP_N]}
+    missed = []
+    for posting in kept:
+        pkey = posting_key(posting)
+        job = keys.get(pkey)
+        label = job.labels.get(cv["id"]) if job else None
+        if label not in ("relevant", "acceptable") or pkey in shown:
+            continue
+        verdict = verdicts.get(pkey)
+        why = (
+            f"score {verdict.score}; gaps: {'; '.join(verdict.gaps) or '-'}"
+            if verdict
+            else "not in stage 1's top_k"
+        )
+        missed.append(f"{job.key} [{label}] stage-1 #{ranks.get(pkey, '-')}, {why}")
+
     top: list[tuple[str, str, int, str]] = []
     for posting, verdict in matches[:TOP_N]:
         job = keys.get(posting_key(posting))
@@ -1296,6 +1316,7 @@ def run_cv(
         seconds=time.perf_counter() - started,
         years=years,
         dropped=dropped,
+        missed=missed,
     )
 
 
@@ -1488,6 +1509,8 @@ def print_report(
             print(f"  {r.cv_id}  removed by the filters: {item}")
         if len(r.top) < TOP_N:
             print(f"  {r.cv_id}  only {len(r.top)} matches shown (score ≥ threshold)")
+        for item in r.missed if verbose else ():
+            print(f"  {r.cv_id}  not shown: {item}")
         for d in r.documents:
             if d.flagged:
                 print(

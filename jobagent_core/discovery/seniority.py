@@ -34,6 +34,20 @@ _MARKERS: tuple[tuple[Seniority, str], ...] = (
 )  # fmt: skip
 _LEVELS = tuple((level, re.compile(pattern)) for level, pattern in _MARKERS)
 
+# "<function> assistant" (HR Assistant, Marketing Assistant, assistante RH) is the
+# entry job of that function. Assistants who are a profession of their own
+# (executive, legal, dental, teaching, nursing...) are not a level of anything.
+_ASSISTANT = re.compile(
+    r"\b([\w&/-]+)[ -]assistant\b|\bassistant(?:e|es|s)? (rh|ressources humaines|commercial\w*"
+    r"|marketing|comptable|communication|achats?|logistique|export|administration des ventes)\b"
+)
+_FOR_WHOM = re.compile(r"\b(?:to|for) (?:the|our|a|an) .*")
+_ASSISTANT_PROFESSIONS = """executive personal administrative admin office virtual legal
+    medical dental physician pharmacy veterinary vet teaching classroom learning support
+    nursing care healthcare health laboratory lab clinical kitchen speech language therapy
+    occupational physiotherapy"""
+_OWN_PROFESSION_ASSISTANTS = frozenset(_ASSISTANT_PROFESSIONS.split())
+
 
 # Phrases of a description that make the job an entry-level one.
 _ENTRY_LEVEL = re.compile(
@@ -57,10 +71,14 @@ def description_seniority(text: str) -> Seniority | None:
 def title_seniority(*texts: str | None) -> Seniority | None:
     """The level a title (or a board's level labels and tags) names, if any word
     gives it away."""
-    folded = fold(" ".join(text for text in texts if text))
+    # Whom a job works for is not its level: "Assistant to the CEO".
+    folded = " ".join(_FOR_WHOM.sub("", fold(text)) for text in texts if text)
     for level, pattern in _LEVELS:
         if pattern.search(folded):
             return level
+    for found in _ASSISTANT.finditer(folded):
+        if found.group(2) or found.group(1) not in _OWN_PROFESSION_ASSISTANTS:
+            return "junior"
     return None
 
 

@@ -163,6 +163,9 @@ class Part:
     reason: str | None = None
     gap: str | None = None
     fit: float = 0.5
+    # profession only: the posting's title names a regulated profession the person
+    # is qualified in and has worked in (an "Obermonteur Elektro" for an electrician)
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -488,7 +491,7 @@ class FitJudge:
         if held == "qualified":
             evidence = self.holdings.evidence[profession.key]
             if profession.key in self.holdings.worked_as:
-                return Part(reason=f"qualified {profession.label} ({evidence})")
+                return Part(reason=f"qualified {profession.label} ({evidence})", own=True)
             return Part(reason=f"has what a {profession.label} role needs ({evidence})")
         asked = licence_named(profession, posting.description_text) if quote else None
         needs = f"needs {asked}" if asked else f"needs {profession.needs}"
@@ -518,7 +521,7 @@ _LEVEL_WORDS = (
     ("apprenti", "apprentice"), ("ausbildung", "apprentice"), ("auszubild", "apprentice"),
     ("azubi", "apprentice"), ("trainee", "trainee"), ("praktik", "intern"),
     ("internship", "intern"), ("intern", "intern"), ("stagiaire", "intern"),
-    ("junior", "junior"),
+    ("junior", "junior"), ("assistant", "assistant"),
 )  # fmt: skip
 
 

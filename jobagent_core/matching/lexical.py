@@ -175,6 +175,25 @@ def title_terms(title: str) -> frozenset[str]:
     return frozenset(stem_words(text, drop=STOPWORDS | LEVEL_WORDS))
 
 
+# A title's parts: "Account Executive, New Business (SaaS)", "Assistant to the CEO".
+_TITLE_PARTS = re.compile(r"[,;:/|()\[\]–—]| - | (?:to|for|at|with|in) (?:the |our |a |an )?")
+CROSS_ROLE_WORD = 0.5
+_GRADE_WORDS = "i ii iii iv v senior sr snr junior jr jnr"
+_GRADES = frozenset(_GRADE_WORDS.split())
+
+
+def title_heads(title: str) -> frozenset[str]:
+    """The stem of each part's last word, the word that says what the job is in
+    English titles: "executive" in "Account Executive", "assistant" in "Executive
+    Assistant to the CEO"."""
+    heads = set()
+    for part in _TITLE_PARTS.split(_GENDER.sub(" ", title).lower()):
+        kept = [w for w in words(part) if w not in STOPWORDS and w not in _GRADES]
+        if kept and not kept[-1].isdigit():
+            heads.add(_stem(kept[-1]))
+    return frozenset(heads)
+
+
 class TitleScorer:
     """How close a posting title is to any of a person's titles, in [0, 1].
 
@@ -185,7 +204,7 @@ class TitleScorer:
     """
 
     def __init__(self, titles: Sequence[str]) -> None:
-        self._titles = [t for t in (title_terms(t) for t in titles) if t]
+        self._titles = [(terms, title_heads(t)) for t in titles if (terms := title_terms(t))]
         taxonomy = load_taxonomy()
         self._canonical: set[str] = set()
         self._parents: set[str] = set()
@@ -207,10 +226,17 @@ class TitleScorer:
 
     def _score(self, title: str) -> float:
         terms = title_terms(title)
+        heads = title_heads(title) if terms else frozenset()
         best = 0.0
-        for mine in self._titles:
+        for mine, my_heads in self._titles:
             if terms:
-                best = max(best, 2 * len(terms & mine) / (len(terms) + len(mine)))
+                # A word that is what one job is but only qualifies the other counts
+                # half: an Executive Assistant is not an Account Executive.
+                shared = sum(
+                    CROSS_ROLE_WORD if (t in heads) != (t in my_heads) else 1.0
+                    for t in terms & mine
+                )
+                best = max(best, 2 * shared / (len(terms) + len(mine)))
         if best >= 1.0:
             return 1.0
         for spec in _canonical_titles(title):

@@ -293,7 +293,8 @@ PROFESSIONS: tuple[Profession, ...] = (
         titles=_p(
             r"\b(?:electrician|electricians|\w*elektriker(?:in|innen)?|\w*elektroniker(?:in|innen)?"
             r"|elektroinstallateur\w*|elektromonteur\w*|elektrofachkraft|elektromeister\w*"
-            r"|monteur\w* elektro\w*|electricien\w*|electricista|wireman|wiremen)\b"
+            r"|\w*monteur\w* (?:\w+ )?elektro\w*|vorarbeiter\w* (?:\w+ )?elektro\w*"
+            r"|electricien\w*|electricista|wireman|wiremen)\b"
         ),
         licence=_p(
             r"\b(?:journey(?:man|woman|person)(?: electrician| wireman|'s licen[cs]e"

@@ -9,6 +9,8 @@ The offline scorer (`OfflineScreener`) is deterministic. Out of 100 points:
 - skills (40): taxonomy skills the posting names in its title and bullet lines,
   matched against the profile's; full marks once 60% of them (of at most 8) match;
 - title (30): closeness of the posting title to the person's titles (`TitleScorer`);
+  a title of the regulated profession the person holds and has worked in counts
+  at least 0.8, however the employer words it;
 - seniority (15): the posting's level (field, title word, or a description written
   for beginners) against the person's (title words of the latest job, years of
   experience), and any "N+ years" asked;
@@ -79,6 +81,7 @@ log = logging.getLogger(__name__)
 SCREENING_STAGE = "screening"  # the LLM usage meter's label
 POINTS = {"skills": 40, "title": 30, "seniority": 15, "location": 15}
 SKILL_SHARE_FOR_FULL_MARKS = 0.6
+OWN_PROFESSION_TITLE = 0.8
 SKILLS_CONSIDERED = 8
 SHOWN = 6  # skills named in one reason or gap
 LLM_DESCRIPTION_WORDS = 900
@@ -209,6 +212,10 @@ class OfflineScreener:
 
         matched, missing, skill_fit = self._skills(requirement_text(posting))
         title_fit = facts.titles.score(posting.title)
+        if fit.profession.own:
+            # A title of the person's own regulated profession is their job, however
+            # the employer words it ("Vorarbeiter Elektroinstallation").
+            title_fit = max(title_fit, OWN_PROFESSION_TITLE)
         role = self._closest_role(posting.title)
         if role is not None:
             reasons.append(role.describe())

@@ -15,6 +15,7 @@ import pytest
 from jobagent_core.discovery.filters import PostingFilters, apply_filters
 from jobagent_core.discovery.sample_data import sample_postings
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.matching import stage1
 from jobagent_core.matching.build_sample_embeddings import differences, read_sample_embeddings
 from jobagent_core.matching.embedder import (
@@ -437,3 +438,30 @@ def test_a_berlin_search_ranks_berlin_and_remote_roles_open_to_germany_first(
     [(_, verdict)] = screen([graduate], profile, place="Berlin")
     assert not verdict.is_match
     assert any("graduate role" in g and "ranked down" in g for g in verdict.gaps)
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("HR Assistant", "junior"),
+        ("Marketing Assistant (m/w/d)", "junior"),
+        ("Assistante commerciale (H/F)", "junior"),
+        ("Executive Assistant", None),
+        ("Personal Assistant to the CEO", None),
+        ("Assistant to the Managing Director", None),
+        ("Teaching Assistant", None),
+        ("Senior HR Assistant", "senior"),
+        ("Head of People", "executive"),
+    ],
+)
+def test_title_seniority_reads_function_assistants_and_ignores_whom_a_job_serves(
+    title: str, level: str | None
+) -> None:
+    assert title_seniority(title) == level
+
+
+def test_a_word_that_is_one_titles_job_and_the_others_qualifier_counts_half() -> None:
+    scorer = TitleScorer(["Account Executive"])
+    assert scorer.score("Senior Account Executive (all genders)") == 1.0
+    assert scorer.score("Executive Assistant to the CEO") < 0.3
+    assert TitleScorer(["Data Engineer"]).score("Data Analyst") == 0.5

@@ -575,3 +575,86 @@ def test_postings_without_a_location_are_placed_by_their_description_or_kept() -
     for known in ("berlin", "stated-berlin", "based-in"):
         assert found[known].score > found["unstated"].score
         assert any(r.startswith("In Berlin") for r in found[known].reasons), found[known]
+
+
+# --------------------------------------------------------------------------- titles and levels
+
+
+def test_a_title_of_the_persons_own_regulated_profession_counts_as_their_job() -> None:
+    # Foreman and lead-fitter titles name the trade in other words than the CV does.
+    board = [
+        posting("foreman", "Vorarbeiter Elektroinstallation (m/w/d)", "Köln",
+                "Deine Aufgaben\n- Anleitung eines Montageteams\n- Elektroinstallation im "
+                "Neubau\n- Abnahme und Dokumentation\nDein Profil\n- Gesellenbrief als "
+                "Elektroniker", company="Domstrom Elektro GmbH"),
+        posting("fitter", "Obermonteur Elektrotechnik (m/w/d)", "Köln",
+                "Deine Aufgaben\n- Elektroinstallation und KNX in Bürogebäuden\n"
+                "- Einteilung der Monteure\n- Aufmaß", company="Domstrom Elektro GmbH"),
+        posting("office", "Bürokaufmann (m/w/d)", "Köln",
+                "Deine Aufgaben\n- Rechnungen und Ablage\n- Telefon\n- Terminplanung",
+                company="Domstrom Elektro GmbH"),
+    ]  # fmt: skip
+    found = verdicts(QUALIFIED_ELECTRICIAN, board, place="Köln")
+    for key in ("foreman", "fitter"):
+        assert found[key].is_match, (key, found[key])
+        assert not any("no job title close" in g for g in found[key].gaps), found[key].gaps
+    assert not found["office"].is_match
+    assert any("no job title close" in g for g in found["office"].gaps)
+
+
+HR_MANAGER = Profile(
+    location="Cork, Ireland",
+    skills=["Employee Relations", "Recruitment", "Payroll", "HRIS"],
+    experience=[
+        ExperienceEntry(title="HR Manager", employer="Lee Valley Foods", start="2016-03",
+                        end="present", current=True),
+        ExperienceEntry(title="HR Officer", employer="Lee Valley Foods", start="2012-01",
+                        end="2016-02"),
+    ],
+)  # fmt: skip
+
+
+def test_a_function_assistant_role_is_entry_level_for_a_manager_of_that_function() -> None:
+    description = (
+        "Responsibilities\n- Employee relations casework\n- Recruitment and onboarding\n"
+        "- Payroll inputs and HRIS records\n"
+    )
+    board = [
+        posting("manager", "People & HR Manager", "Cork", description),
+        posting("assistant", "HR Assistant", "Cork", description),
+        posting("assistante", "Assistante RH (H/F)", "Cork", description),
+    ]
+    order = stage1_order(HR_MANAGER, board, place="Cork")
+    assert order[0] == "manager", order
+    found = verdicts(HR_MANAGER, board, place="Cork")
+    assert found["manager"].is_match
+    for key in ("assistant", "assistante"):
+        assert found[key].score < found["manager"].score
+        assert any("assistant role" in g and "ranked down" in g for g in found[key].gaps)
+
+
+EXECUTIVE_ASSISTANT = Profile(
+    location="Cork, Ireland",
+    skills=["Diary Management", "Travel Planning", "Minute Taking"],
+    experience=[
+        ExperienceEntry(title="Executive Assistant to the Managing Director",
+                        employer="Lee Valley Foods", start="2015-01", end="present",
+                        current=True),
+    ],
+)  # fmt: skip
+
+
+def test_assistants_who_are_a_profession_of_their_own_are_not_read_as_junior() -> None:
+    board = [
+        posting("ea", "Executive Assistant to the CEO", "Cork",
+                "Responsibilities\n- Diary management and travel planning\n"
+                "- Minute taking at board meetings\n- Correspondence"),
+        posting("ae", "Account Executive", "Cork",
+                "Responsibilities\n- Prospecting and closing new business\n"
+                "- Pipeline forecasting\n- Negotiation"),
+    ]  # fmt: skip
+    found = verdicts(EXECUTIVE_ASSISTANT, board, place="Cork")
+    assert found["ea"].is_match, found["ea"]
+    assert not any("ranked down" in g for g in found["ea"].gaps), found["ea"].gaps
+    # one shared word, the head of one title and a qualifier in the other: not the job
+    assert not found["ae"].is_match, found["ae"]
