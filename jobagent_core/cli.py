@@ -247,7 +247,15 @@ class _SourcesOption(click.Option):
     help="A CV (PDF, DOCX, TXT, Markdown); repeat for several.",
 )
 @click.option("--title", required=True, help='The job title to search for, e.g. "Data Engineer".')
-@click.option("--location", default=None, help="City or country; remote jobs always qualify.")
+@click.option("--location", default=None, help="City or country to search in.")
+@click.option(
+    "--remote",
+    type=click.Choice(["anywhere", "region", "no"]),  # discovery.filters.REMOTE_OPTIONS
+    default="region",
+    show_default=True,
+    help="Remote roles: open to anywhere, only those open to your country or region, "
+    "or none (on-site and hybrid only).",
+)
 @click.option("--remote-only", is_flag=True, help="Only remote jobs.")
 @click.option(
     "--source",
@@ -268,6 +276,7 @@ def search(
     cvs: tuple[Path, ...],
     title: str,
     location: str | None,
+    remote: str,
     remote_only: bool,
     sources: str,
     posted_within: int | None,
@@ -276,7 +285,7 @@ def search(
     """Profile CVs and run the whole job search: ranked matches, letters and CVs."""
     from jobagent_core.cli_search import run_search
 
-    run_search(cvs, title, location, remote_only, sources, posted_within, out)
+    run_search(cvs, title, location, remote, remote_only, sources, posted_within, out)
 
 
 @main.group()

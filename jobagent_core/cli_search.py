@@ -88,6 +88,7 @@ def run_search(
     cvs: tuple[Path, ...],
     title: str,
     location: str | None,
+    remote: str,
     remote_only: bool,
     sources: str,
     posted_within: int | None,
@@ -111,6 +112,7 @@ def run_search(
             location=location,
             remote_only=remote_only,
             sources=[*named, *([FILE_PREFIX] if paths else [])],
+            remote=remote,
             filters={"posted_within_days": posted_within},
         )
         check_sources([s for s in request.sources if s != FILE_PREFIX], settings, user_id="")
@@ -187,6 +189,28 @@ def run_search(
     Console().print(table)
     if out is not None:
         console.print(save_applications(result.matches, out), markup=False, highlight=False)
+    used = llm_usage_line([result.profiling, run])
+    if used:
+        console.print(used, markup=False, highlight=False)
+
+
+def llm_usage_line(runs: list[dict[str, object]]) -> str | None:
+    """ "LLM: 31 calls, 24,512 tokens, 1 repair, 2 fell back to offline, 95 s generating"
+    over the runs' stages; None when no LLM was used."""
+    totals: dict[str, float] = {}
+    for run in runs:
+        usage = run.get("llm_usage")
+        for figures in usage.values() if isinstance(usage, dict) else ():
+            for key, value in figures.items():
+                totals[key] = totals.get(key, 0) + value
+    if not totals:
+        return None
+    calls, repairs, fallbacks = (int(totals.get(k, 0)) for k in ("calls", "repairs", "fallbacks"))
+    return (
+        f"LLM: {calls} {_plural(calls, 'call', 'calls')}, {int(totals.get('total_tokens', 0)):,} "
+        f"tokens, {repairs} {_plural(repairs, 'repair', 'repairs')}, {fallbacks} fell back to "
+        f"offline, {totals.get('generation_s', 0):.0f} s generating"
+    )
 
 
 def _written(match: MatchResult) -> bool:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Removed with everything inside them, by both html_to_text and sanitize_html.
@@ -46,15 +47,12 @@ _ALLOWED_TAGS = frozenset(
         "caption", "span", "div",
     }
 )  # fmt: skip
-_VOID = frozenset({"br", "hr"})
 _ALLOWED_ATTRS: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "title"}),
     "th": frozenset({"colspan", "rowspan"}),
     "td": frozenset({"colspan", "rowspan"}),
     "ol": frozenset({"start"}),
 }
-_SAFE_URL = re.compile(r"^(?:https?:|mailto:|tel:|/|#)", re.IGNORECASE)
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -175,16 +173,13 @@ def html_to_text(html: str) -> str:
 
 
 def _attr_value(tag: str, name: str, value: str) -> str | None:
-    if name == "href":
-        cleaned = _URL_NOISE.sub("", html_lib.unescape(value))
-        return cleaned if _SAFE_URL.match(cleaned) else None
     if name in {"colspan", "rowspan", "start"}:
         return value if value.isdigit() and len(value) <= 4 else None
     return value[:300]
 
 
 def sanitize_html(html: str) -> str:
-    """HTML that is safe to render inside our pages.
+    """HTML that is safe to render inside our pages (ammonia, through nh3).
 
     Keeps an allow-list of formatting tags (paragraphs, headings, lists, emphasis,
     tables, links) and attributes (`href` with http/https/mailto/tel or relative
@@ -195,35 +190,16 @@ def sanitize_html(html: str) -> str:
     """
     if not html or not html.strip():
         return ""
-    parser = _parse(html)
-    root = parser.body or parser.root
-    if root is None:
-        return ""
-    out: list[str] = []
-    for entering, node in _events(root):
-        if node.is_text_node:
-            out.append(html_lib.escape(node.text_content or "", quote=False))
-            continue
-        tag = node.tag or ""
-        if node is root or not node.is_element_node or tag not in _ALLOWED_TAGS:
-            continue
-        if not entering:
-            if tag not in _VOID:
-                out.append(f"</{tag}>")
-            continue
-        attrs: list[str] = []
-        allowed = _ALLOWED_ATTRS.get(tag, frozenset())
-        for name, value in node.attributes.items():
-            name = name.lower()
-            if name not in allowed or value is None:
-                continue
-            clean = _attr_value(tag, name, value)
-            if clean is not None:
-                attrs.append(f' {name}="{html_lib.escape(clean, quote=True)}"')
-        if tag == "a":
-            attrs.append(' rel="nofollow noopener noreferrer"')
-        out.append(f"<{tag}{''.join(attrs)}>")
-    return "".join(out).strip()
+    return nh3.clean(
+        html,
+        tags=set(_ALLOWED_TAGS),
+        clean_content_tags=set(_DROP),
+        attributes={tag: set(names) for tag, names in _ALLOWED_ATTRS.items()},
+        attribute_filter=_attr_value,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    ).strip()
 
 
 def _find_jobposting(data: Any, depth: int = 0) -> dict[str, Any] | None:

@@ -34,9 +34,13 @@ def recipient_lines(posting: PostingData) -> list[str]:
 def finish_letter(
     draft: CoverLetterDraft, profile: Profile, posting: PostingData, *, today: date | None = None
 ) -> CoverLetter:
-    """The draft with the sender, the recipient and the date filled from the facts."""
+    """The draft with the sender, the recipient, the date and the signature filled
+    from the facts: a letter is signed with the profile's name, whatever a model wrote."""
+    fields = draft.model_dump()
+    if profile.name:
+        fields["signature"] = profile.name
     return CoverLetter(
-        **draft.model_dump(),
+        **fields,
         sender=sender_lines(profile),
         recipient=recipient_lines(posting),
         date=today or date.today(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 from docx.document import Document
@@ -34,16 +35,26 @@ _LOCALES = {
 }
 
 
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# Characters XML 1.0 cannot hold (python-docx refuses them): text typed or generated
+# with them still renders, without them.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def render_docx(doc: CoverLetter | TailoredCv) -> bytes:
     """The letter or CV as a .docx file."""
     document = _new_document(doc.language)
     if isinstance(doc, CoverLetter):
-        document.core_properties.title = doc.subject or "Cover letter"
-        document.core_properties.author = doc.signature
+        document.core_properties.title = _xml_text(doc.subject) or "Cover letter"
+        document.core_properties.author = _xml_text(doc.signature)
         _letter(document, doc)
     else:
-        document.core_properties.title = f"{doc.name} — CV"
-        document.core_properties.author = doc.name
+        document.core_properties.title = _xml_text(f"{doc.name} — CV")
+        document.core_properties.author = _xml_text(doc.name)
         _cv(document, doc)
     out = io.BytesIO()
     document.save(out)
@@ -61,7 +72,7 @@ def _new_document(language: str) -> Document:
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(0)
     # The document's language, so Word's spelling check and hyphenation use the right one.
-    locale = _LOCALES.get(language, language)
+    locale = _LOCALES.get(language) or (language if _LOCALE.fullmatch(language) else "en-GB")
     rpr = normal.element.get_or_add_rPr()
     rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{locale}"/>'))
     document.core_properties.language = locale
@@ -81,6 +92,7 @@ def _para(
     style: str | None = None,
 ) -> Paragraph:
     paragraph = document.add_paragraph(style=style)
+    text = _xml_text(text)
     if text:
         run = paragraph.add_run(text)
         run.bold = bold or None

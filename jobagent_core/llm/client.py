@@ -23,11 +23,13 @@ model or the API key never counts. What worked is remembered per (base URL,
 model) for the life of the process, and only ever moves down the list. Whatever
 the form, every reply is validated against the pydantic model (and repaired once).
 
-Retries: only transient failures — timeouts, connection errors, HTTP 408, 429,
-502, 503, 504, and a 500 that does not read as a refusal — are retried, with
-backoff. A request the server refused as invalid is never sent again as it was:
-the client may send a different one (the next form, fewer `max_tokens` after a
-context-length refusal) or raise `LlmRequestError`.
+Retries: only transient failures — connection errors and timeouts, HTTP 408,
+429, 502, 503, 504, and a 500 that does not read as a refusal — are retried, with
+backoff. A reply that does not come within LLM_TIMEOUT_S is not asked for again:
+the server may still be generating it, and a resent request would queue behind.
+A request the server refused as invalid is never sent again as it was: the client
+may send a different one (the next form, fewer `max_tokens` after a context-length
+refusal) or raise `LlmRequestError`.
 
 Size: every request carries `max_tokens` — the caller's figure or one sized from
 the schema (`reply_token_estimate`), never above the client's `max_tokens`
@@ -63,6 +65,7 @@ from pydantic import BaseModel, ValidationError
 from jobagent_core import __version__
 from jobagent_core.llm.errors import (
     LlmAuthError,
+    LlmError,
     LlmInvalidReply,
     LlmNotConfigured,
     LlmRequestError,
@@ -143,8 +146,10 @@ class Usage:
     """Tokens as reported by the service, how many completions were made, and time.
 
     `queue_s` is time spent waiting for a free request slot (LLM_CONCURRENCY),
-    `generation_s` time spent in HTTP requests to the service; neither takes part
-    in comparisons (`==`), which are about tokens and calls.
+    `generation_s` time spent in HTTP requests to the service; `repairs` counts
+    replies that had to be repaired, `fallbacks` structured requests that gave no
+    usable reply (the caller then used its offline path). Only tokens and calls
+    take part in comparisons (`==`).
     """
 
     prompt_tokens: int = 0
@@ -153,6 +158,8 @@ class Usage:
     calls: int = 0
     queue_s: float = field(default=0.0, compare=False)
     generation_s: float = field(default=0.0, compare=False)
+    repairs: int = field(default=0, compare=False)
+    fallbacks: int = field(default=0, compare=False)
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
@@ -162,7 +169,22 @@ class Usage:
             self.calls + other.calls,
             self.queue_s + other.queue_s,
             self.generation_s + other.generation_s,
+            self.repairs + other.repairs,
+            self.fallbacks + other.fallbacks,
         )
+
+    def as_record(self) -> dict[str, int | float]:
+        """The figures as stored on a run (`params["llm_usage"][stage]`)."""
+        return {
+            "calls": self.calls,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.total_tokens,
+            "repairs": self.repairs,
+            "fallbacks": self.fallbacks,
+            "generation_s": round(self.generation_s, 2),
+            "queue_s": round(self.queue_s, 2),
+        }
 
 
 @dataclass(frozen=True)
@@ -448,11 +470,13 @@ class LlmClient:
             temperature=temperature,
             max_tokens=min(self.max_tokens, max_tokens or reply_token_estimate(output_model)),
         )
+        repairs = fallbacks = 0
         try:
             reply = self._negotiate(call, request)
             parsed, problem = _parse(reply, output_model)
             if parsed is None:
                 log.warning("llm reply for %s invalid (%s); asking for a repair", name, problem)
+                repairs = 1
                 reply = self._negotiate(call, self._repair(request, reply, problem), reply.form)
                 parsed, problem = _parse(reply, output_model)
             if parsed is None:
@@ -461,10 +485,15 @@ class LlmClient:
                     f"attempt: {problem}",
                     usage=call.total(),
                 )
+        except LlmError:
+            fallbacks = 1
+            raise
         finally:
             usage = call.total()
-            if usage.calls:
-                self.meter.record(stage or name, usage)
+            if usage.calls or fallbacks:
+                self.meter.record(
+                    stage or name, usage + Usage(repairs=repairs, fallbacks=fallbacks)
+                )
         log.info(
             "llm %s done: model=%s form=%s calls=%d tokens=%d/%d in %.2fs (%.2fs waiting)",
             name,
@@ -665,6 +694,15 @@ class LlmClient:
                     headers=self._headers(),
                     timeout=max(0.001, min(self.timeout_s, call.deadline - t0)),
                 )
+            except httpx.ReadTimeout:
+                # The server took the request and may still be generating: sending it
+                # again would queue a duplicate behind the abandoned one.
+                reason = (
+                    f"timed out after {time.monotonic() - t0:.1f}s waiting for the reply "
+                    "(not resent: the server may still be generating it; raise "
+                    "LLM_TIMEOUT_S for a slow model)"
+                )
+                break
             except httpx.TimeoutException:
                 reason = f"timed out after {time.monotonic() - t0:.1f}s"
             except httpx.TransportError as err:
@@ -859,21 +897,38 @@ def parse_retry_after(headers: httpx.Headers, *, now: datetime | None = None) ->
 
 def extract_json(text: str) -> Any:
     """The JSON value in a model's reply, tolerating ``` fences, a leading
-    <think> block and text before or after the object. Raises ValueError."""
+    <think> block, text before or after the object, and raw line breaks or tabs
+    inside strings (small models under a grammar write them). Raises ValueError."""
     text = _THINKING.sub("", text).strip()
+    decoder = json.JSONDecoder(strict=False)
     for candidate in (text, *(m.group(1).strip() for m in _FENCE.finditer(text))):
         try:
-            return json.loads(candidate)
+            return decoder.decode(candidate)
         except ValueError:
             pass
     first_error: ValueError | None = None
-    decoder = json.JSONDecoder()
     for start in [m.start() for m in re.finditer(r"[{\[]", text)][:20]:
         try:
             return decoder.raw_decode(text, start)[0]
         except ValueError as err:
             first_error = first_error or err
     raise first_error or ValueError("no JSON object in the reply")
+
+
+# Control characters other than line breaks and tabs, and lone surrogates: no letter
+# needs them, PostgreSQL refuses NUL in text and DOCX (XML) refuses all of them.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _printable(value: Any) -> Any:
+    """`value` (parsed JSON) with unprintable characters removed from every string."""
+    if isinstance(value, str):
+        return _UNPRINTABLE.sub("", value)
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    return value
 
 
 def _parse(reply: _Reply, model: type[T]) -> tuple[T | None, str]:
@@ -883,7 +938,7 @@ def _parse(reply: _Reply, model: type[T]) -> tuple[T | None, str]:
     if not reply.text or not reply.text.strip():
         return None, "the reply was empty"
     try:
-        data = extract_json(reply.text)
+        data = _printable(extract_json(reply.text))
     except ValueError as err:
         return None, f"not valid JSON ({_shorten(str(err))})"
     try:

@@ -25,7 +25,9 @@ profession mismatches in the gaps.
 
 A verdict is a match from MATCH_THRESHOLD (60) points, on both paths. The LLM gets
 the profile's facts and the posting, must cite profile facts in its reasons, and its
-matched skills are kept only when the profile has them. When the LLM fails for a
+matched skills are kept only when the profile has them; its score is held under 100 ×
+the posting's fit factor (another place, level or regulated profession), with the
+fit's gaps added, whatever the model says. When the LLM fails for a
 posting (`LlmError`), that posting is scored offline and the verdict carries a warning.
 """
 
@@ -47,6 +49,7 @@ from jobagent_core.discovery.schema import PostingData
 from jobagent_core.llm import LlmClient, LlmError, Message, Usage
 from jobagent_core.matching.fit import (
     LEVELS,
+    Fit,
     FitJudge,
     is_current,
     profile_level,
@@ -439,6 +442,20 @@ def _checked(reply: LlmVerdict, facts: ProfileFacts) -> ScreeningVerdict:
     )
 
 
+def _capped(verdict: ScreeningVerdict, fit: Fit) -> ScreeningVerdict:
+    """The LLM's verdict held under what the facts allow: a posting in another place,
+    far from the person's level or of a regulated profession they do not hold scores
+    at most 100 × its fit factor, whatever the model says (it is told these rules,
+    but a model may not follow them). The fit's gaps say why."""
+    cap = round(100 * fit.verdict_factor)
+    if verdict.score <= cap:
+        return verdict
+    gaps = [*verdict.gaps, *(g for g in fit.gaps if g not in verdict.gaps)]
+    return verdict.model_copy(
+        update={"score": cap, "is_match": cap >= MATCH_THRESHOLD, "gaps": gaps}
+    )
+
+
 def screen(
     postings: Sequence[PostingData],
     profile: Profile,
@@ -473,7 +490,7 @@ def screen(
             warning = f"LLM screening failed, scored offline instead: {err}"
             log.warning("posting %s/%s: %s", posting.source, posting.source_id, warning)
             return offline(posting).model_copy(update={"warning": warning})
-        return _checked(result.parsed, offline.facts)
+        return _capped(_checked(result.parsed, offline.facts), offline.judge(posting))
 
     workers = max(1, min(concurrency, len(postings)))
     with ThreadPoolExecutor(workers, thread_name_prefix="screen") as pool:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session as DbSession
 from jobagent_core.db.base import utcnow
 from jobagent_core.db.enums import RunStatus
 from jobagent_core.db.models import Run
+from jobagent_core.llm.client import UsageMeter
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,18 @@ def heartbeating(reporter: RunReporter, every_s: float = HEARTBEAT_EVERY_S) -> I
     finally:
         stop.set()
         thread.join(timeout=every_s)
+
+
+def store_usage(engine: Engine, run_id: str, meter: UsageMeter) -> None:
+    """LLM calls, tokens, repairs and fallbacks by stage, kept on the run
+    (`params["llm_usage"]`) for the person, the operator and benchmarks."""
+    usage = {stage: u.as_record() for stage, u in meter.by_stage.items()}
+    if not usage:
+        return
+    with DbSession(engine) as db, db.begin():
+        run = db.get(Run, run_id)
+        if run is not None:
+            run.params = {**(run.params or {}), "llm_usage": usage}
 
 
 def finish(engine: Engine, run_id: str, status: RunStatus, error: str | None = None) -> None:

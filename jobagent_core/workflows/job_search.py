@@ -48,7 +48,7 @@ from jobagent_core.profiling.schemas import Profile
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.applications import write_application
 from jobagent_core.workflows.delivery_step import deliver
-from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError
+from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError, store_usage
 from jobagent_core.workflows.engine import execute as run_steps
 from jobagent_core.workflows.job_search_start import FILE_PREFIX, file_key
 from jobagent_core.workflows.research_step import research_match
@@ -393,20 +393,6 @@ def deliver_step(ctx: SearchContext, reporter: RunReporter) -> None:
     reporter.warn(f"E-mail digest {result.detail}; everything is in the app.")
 
 
-def record_usage(ctx: SearchContext) -> None:
-    """LLM calls and tokens by stage, kept on the run for the operator and benchmarks."""
-    usage = {
-        stage: {"calls": u.calls, "total_tokens": u.total_tokens}
-        for stage, u in ctx.meter.by_stage.items()
-    }
-    if not usage:
-        return
-    with session_scope(admin_engine()) as db:
-        run = db.get(Run, ctx.run_id)
-        if run is not None:
-            run.params = {**(run.params or {}), "llm_usage": usage}
-
-
 STEPS: list[Step[SearchContext]] = [
     Step("Discovering postings", discover),
     Step("Scoring and screening", match),
@@ -424,7 +410,7 @@ def execute(run_id: str) -> RunStatus | None:
         ctx = SearchContext(run_id=run.id, user_id=run.user_id, settings=get_settings())
     stale_after = timedelta(seconds=ctx.settings.RUN_STALE_AFTER_S)
     status = run_steps(admin_engine(), run_id, STEPS, ctx, stale_after=stale_after)
-    record_usage(ctx)
+    store_usage(admin_engine(), run_id, ctx.meter)
     return status
 
 

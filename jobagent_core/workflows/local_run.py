@@ -45,6 +45,7 @@ class MatchResult:
 class LocalSearchResult:
     run: dict[str, object]
     matches: list[MatchResult]
+    profiling: dict[str, object]  # the profiling run's status
 
 
 def _follow(run_id: str, work: Callable[[], object], on_progress: Progress | None) -> None:
@@ -103,7 +104,11 @@ def search_locally(
         run = start_job_search(db, user_id, request, settings)
     _follow(run.id, lambda: job_search.execute(run.id), on_progress)
     _raise_if_failed(run.id)
-    return LocalSearchResult(run=_status(run.id), matches=run_matches(run.id, user_id, store))
+    return LocalSearchResult(
+        run=_status(run.id),
+        matches=run_matches(run.id, user_id, store),
+        profiling=_status(profiling_run.id),
+    )
 
 
 def _raise_if_failed(run_id: str) -> None:

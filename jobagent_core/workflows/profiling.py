@@ -19,7 +19,7 @@ from jobagent_core.config import get_settings
 from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import RunStatus
 from jobagent_core.db.models import Document, Run, User
-from jobagent_core.llm import LlmClient, LlmError, LlmNotConfigured
+from jobagent_core.llm import LlmClient, LlmError, LlmNotConfigured, Usage, UsageMeter
 from jobagent_core.profiling.documents import read_document
 from jobagent_core.profiling.errors import DocumentError
 from jobagent_core.profiling.offline import extract_profile_from_documents
@@ -28,7 +28,7 @@ from jobagent_core.profiling.prompts import profile_messages
 from jobagent_core.profiling.render import profile_to_markdown
 from jobagent_core.profiling.schemas import Profile
 from jobagent_core.storage import FileStore
-from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError
+from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError, store_usage
 from jobagent_core.workflows.engine import execute as run_steps
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class ProfilingContext:
     filenames: list[str] = field(default_factory=list)
     storage_keys: list[str] = field(default_factory=list)
     profile: Profile | None = None
+    meter: UsageMeter = field(default_factory=UsageMeter)
 
 
 def read_documents(ctx: ProfilingContext, reporter: RunReporter) -> None:
@@ -84,7 +85,7 @@ def read_documents(ctx: ProfilingContext, reporter: RunReporter) -> None:
 def extract(ctx: ProfilingContext, reporter: RunReporter) -> None:
     settings = get_settings()
     try:
-        client = LlmClient.from_settings(settings)
+        client = LlmClient.from_settings(settings, meter=ctx.meter)
     except LlmNotConfigured:
         client = None
     if client is not None:
@@ -94,6 +95,7 @@ def extract(ctx: ProfilingContext, reporter: RunReporter) -> None:
                     profile_messages(ctx.texts), Profile, name="profile", stage="profiling"
                 )
                 if _is_empty(result.parsed):
+                    ctx.meter.record("profiling", Usage(fallbacks=1))
                     reporter.warn(
                         "The language model returned an empty profile; "
                         "the profile was built by the offline extractor instead."
@@ -161,4 +163,6 @@ def execute(run_id: str) -> RunStatus | None:
             overwrite=bool(params.get("overwrite", False)),
         )
     stale_after = timedelta(seconds=get_settings().RUN_STALE_AFTER_S)
-    return run_steps(admin_engine(), run_id, STEPS, ctx, stale_after=stale_after)
+    status = run_steps(admin_engine(), run_id, STEPS, ctx, stale_after=stale_after)
+    store_usage(admin_engine(), run_id, ctx.meter)
+    return status

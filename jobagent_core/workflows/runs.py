@@ -72,6 +72,8 @@ def run_status(run: Run) -> dict[str, Any]:
             "fabrication_failed": run.fabrication_failed,
         },
         "warnings": list(run.warnings or []),
+        # LLM calls, tokens, repairs and offline fallbacks by stage ({} without an LLM)
+        "llm_usage": dict((run.params or {}).get("llm_usage") or {}),
         "error_message": run.error_message,
         "task_id": run.task_id,
         "created_at": iso(run.created_at),

@@ -156,7 +156,10 @@ def test_only_the_top_k_of_100_postings_reach_the_llm(
     assert screening_usage(client).calls == 10
     assert all(v.screened_by == "llm" for _, v in result.screened)
     assert [p for p, _ in result.screened] == [r.posting for r in result.stage1.ranked]
-    assert len(result.matches) == 10
+    # 70 for all, except where the facts cap it (a level or profession far off), with why
+    capped = [v for _, v in result.screened if v.score != 70]
+    assert all(v.score < 70 and len(v.gaps) > 1 for v in capped)
+    assert len(result.matches) == 10 - sum(v.score < 60 for v in capped)
 
 
 def test_without_a_client_nothing_is_sent(
@@ -167,3 +170,37 @@ def test_without_a_client_nothing_is_sent(
     screened = screen(postings, profile, None)
     assert all(v.screened_by == "offline" for _, v in screened)
     assert llm_stub.requests == []
+
+
+def test_the_llm_cannot_score_a_posting_above_what_the_facts_allow(
+    llm_stub: LlmStub,  # noqa: F811
+    client: LlmClient,
+    profile: Profile,
+) -> None:
+    # A model that likes everything: 92 for a pharmacist post and for an on-site job
+    # on another continent, for a data engineer living in Berlin.
+    llm_stub.handler = lambda body: verdict(92, gaps=[])
+    base = {"source": "test", "company": "Apotheke am Markt", "remote": False}
+    pharmacist = PostingData.model_validate(
+        base | {"source_id": "p1", "title": "Apotheker (m/w/d)", "location": "Berlin",
+                "description_text": "Ihre Aufgaben\n- Beratung\n- Rezepturen\n- Approbation "
+                "als Apotheker erforderlich"}
+    )  # fmt: skip
+    far = PostingData.model_validate(
+        base | {"source_id": "p2", "title": "Senior Data Engineer", "location": "Sydney, NSW",
+                "company": "Harbour Data", "description_text": "On-site in Sydney.\n- Python"
+                "\n- Apache Kafka\n- Airflow"}
+    )  # fmt: skip
+    near = far.model_copy(update={"source_id": "p3", "location": "Berlin"})
+
+    found = {p.source_id: v for p, v in screen([pharmacist, far, near], profile, client,
+                                               place="Berlin")}  # fmt: skip
+
+    assert found["p3"].score == 92  # the model's verdict stands
+    assert found["p3"].is_match
+    for key in ("p1", "p2"):
+        assert found[key].screened_by == "llm"
+        assert found[key].score < 60, found[key]
+        assert not found[key].is_match
+    assert any("pharmacist" in gap for gap in found["p1"].gaps), found["p1"].gaps
+    assert any("Sydney" in gap for gap in found["p2"].gaps), found["p2"].gaps

@@ -29,7 +29,7 @@ CLEAN = [
 INVENTED = "Before that, I led the data team at Globex Corporation."
 
 
-def reply(paragraphs: list[str], language: str = "en") -> str:
+def reply(paragraphs: list[str], language: str = "en", signature: str = NAME) -> str:
     return json.dumps(
         {
             "language": language,
@@ -37,7 +37,7 @@ def reply(paragraphs: list[str], language: str = "en") -> str:
             "greeting": "Dear Acme Analytics team,",
             "paragraphs": paragraphs,
             "closing": "Kind regards,",
-            "signature": NAME,
+            "signature": signature,
             "claims_used": ["Data Engineer at Initech GmbH", "Python"],
         },
         ensure_ascii=False,
@@ -80,6 +80,16 @@ def test_clean_letter_is_accepted(llm_stub: LlmStub, client: LlmClient) -> None:
     assert "Initech GmbH" in prompt
     assert "forecasting software" in prompt
     assert client.usage_by_stage["fabrication"].calls == 1
+
+
+def test_the_letter_is_signed_with_the_profiles_name_whatever_the_model_wrote(
+    llm_stub: LlmStub,  # noqa: F811
+    client: LlmClient,
+) -> None:
+    # (the fact check asks once more about the stranger's name: the same reply again)
+    llm_stub.enqueue(reply(CLEAN, signature="John Smith"), reply(CLEAN, signature="John Smith"))
+    letter, _ = write(client)
+    assert letter.signature == NAME
 
 
 def test_prompt_asks_for_the_posting_language(llm_stub: LlmStub, client: LlmClient) -> None:  # noqa: F811

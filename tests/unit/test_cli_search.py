@@ -170,3 +170,20 @@ def test_search_without_matches_writes_nothing_and_says_so(tmp_path: Path) -> No
     assert "No letters or CVs written: no matches." in result.stderr
     assert "written to" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_remote_option_is_checked_before_anything_runs(tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(cv_fixtures.render_txt(cv_fixtures.DATA_ENGINEER))
+    contradiction = jobagent(
+        "search", "--cv", "cv.txt", "--title", "Data Engineer", "--remote", "no",
+        "--remote-only", cwd=tmp_path,
+    )  # fmt: skip
+    assert contradiction.returncode == 1
+    assert "contradict" in contradiction.stderr
+    assert "Traceback" not in contradiction.stderr
+    unknown = jobagent(
+        "search", "--cv", "cv.txt", "--title", "Data Engineer", "--remote", "mars", cwd=tmp_path
+    )
+    assert unknown.returncode == 2
+    assert "'anywhere', 'region', 'no'" in unknown.stderr
+    assert not (tmp_path / "var").exists()  # nothing was started

@@ -420,3 +420,20 @@ def test_letter_markdown_has_header_body_and_signature() -> None:
     assert markdown.startswith(f"**{NAME}**  \n")
     assert "Acme Analytics  \nMunich" in markdown
     assert markdown.rstrip().endswith(NAME)
+
+
+def test_a_letter_with_control_characters_or_a_bad_language_still_renders_to_docx() -> None:
+    # Text typed or generated with characters XML cannot hold, and a language that is
+    # no language code, must not cost the person their DOCX.
+    letter = offline_letter("en").model_copy(
+        update={
+            "language": 'en" w:foo="x',
+            "greeting": "Dear\x0c hiring team,",
+            "paragraphs": ["I build data\x00 pipelines.", "Second\x01 paragraph."],
+        }
+    )
+    text = docx_text(render_docx(letter))
+    assert "Dear hiring team," in text
+    assert "I build data pipelines." in text
+    assert "Second paragraph." in text
+    assert render_pdf(letter).startswith(b"%PDF")
