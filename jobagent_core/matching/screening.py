@@ -91,6 +91,21 @@ LLM_DESCRIPTION_WORDS = 900
 DEFAULT_CONCURRENCY = 4
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)])\s+")
+# A line stating the pay offered: it opens with a pay word followed by a colon, a
+# figure or "according to" (in EN/DE/FR/ES), or it names an amount of money per
+# period ("45 000 € brut annuel", "£14.50 per hour"). A budget to manage is neither.
+_MONEY = r"(?:[€£$]\s?\d|\d[\d\s.,']*\s?(?:k\b|€|£|\$|eur\b|gbp\b|usd\b|chf\b))"
+_PERIOD = (
+    r"(?:brut|brutto|gross|per (?:year|annum|month|hour)|p\.\s?a\.|a year|an hour|/\s?(?:year"
+    r"|yr|an|h|hr|hour|month|mois|monat|jahr|stunde)|par (?:an|mois|heure)|pro (?:jahr|monat"
+    r"|stunde)|jährlich|monatlich|annuel|mensuel|al año|al mes|por hora)"
+)
+_PAY_LINE = re.compile(
+    r"(?i)^\s*(?:[-*•·–—▪◦]\s*)?(?:(?:salary|pay|compensation|remuneration|rémunération"
+    r"|salaire|gehalt|vergütung|verguetung|entgelt|sueldo|salario|retribución)\b\s*"
+    r"(?:[:–—-]|\(|selon|suivant|according|nach|gemäß|laut|según|from|de\s+\d|ab\s|up to|bis"
+    r"|jusqu|range|band)|.*" + _MONEY + r".*" + _PERIOD + r")"
+)
 _LEVEL_FIT = {0: 1.0, -1: 0.8, 1: 0.7, -2: 0.5, 2: 0.35}
 _YEARS_ASKED = re.compile(
     r"(?<![\d.])(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs|jahre?n?|ans|años)\b",
@@ -314,10 +329,12 @@ class OfflineScreener:
 def requirement_text(posting: PostingData) -> str:
     """The title and the bullet lines of a posting (duties, requirements), where its
     skills are; the whole text when it has fewer than three bullets. Prose about
-    the company ("we build invoicing software") names no skill the job needs."""
-    bullets = [line for line in posting.description_text.splitlines() if _BULLET.match(line)]
+    the company ("we build invoicing software") names no skill the job needs, and
+    what the job pays ("Rémunération : 45 000 €") is an offer, not a requirement."""
+    lines = [line for line in posting.description_text.splitlines() if not _PAY_LINE.match(line)]
+    bullets = [line for line in lines if _BULLET.match(line)]
     if len(bullets) < 3:
-        return f"{posting.title}\n{posting.description_text}"
+        return "\n".join([posting.title, *lines])
     return "\n".join([posting.title, *bullets])
 
 

@@ -658,3 +658,24 @@ def test_assistants_who_are_a_profession_of_their_own_are_not_read_as_junior() -
     assert not any("ranked down" in g for g in found["ea"].gaps), found["ea"].gaps
     # one shared word, the head of one title and a qualifier in the other: not the job
     assert not found["ae"].is_match, found["ae"]
+
+
+def test_the_pay_a_posting_offers_is_not_a_skill_it_asks_for() -> None:
+    pharmacist = Profile(
+        location="Lyon",
+        skills=["Dispensing", "Pharmacovigilance"],
+        experience=[ExperienceEntry(title="Pharmacien adjoint", employer="Pharmacie du Rhône",
+                                    start="2016-09", end="present", current=True)],
+        education=[EducationEntry(degree="Diplôme d'État de docteur en pharmacie",
+                                  institution="Université Lyon 1", end="2016")],
+    )  # fmt: skip
+    board = [
+        posting("fr", "Pharmacien adjoint (H/F)", "Lyon",
+                "Vos missions\n- Délivrance et conseil au comptoir\n- Suivi des ordonnances\n"
+                "- Rémunération selon la convention collective de la pharmacie d'officine\n"
+                "- Rémunération : 45 000 – 55 000 € brut annuel",
+                company="Pharmacie Bellecour"),
+    ]  # fmt: skip
+    verdict = verdicts(pharmacist, board, place="Lyon")["fr"]
+    assert verdict.is_match, verdict
+    assert "Compensation and Benefits" not in verdict.missing_skills

@@ -1,4 +1,4 @@
-"""The bundled sample data set: about 2,000 fictional postings in 30 job families
+"""The bundled sample data set: about 3,000 fictional postings in 30 job families
 and four languages, the offline default source (see LICENSE.md).
 
 The file stores dates relative to a fixed anchor; `sample_postings()` shifts

@@ -77,14 +77,21 @@ def _about(rng: random.Random, company: Company, lang: str, city: str, country: 
 
 
 def _role_and_level(
-    rng: random.Random, family: Family, texts: Texts, lang: str, country: str
-) -> tuple[Role | None, str, list[str]]:
-    """A role, a seniority level and the title templates that fit both and the country."""
+    rng: random.Random, family: Family, texts: Texts, lang: str, country: str,
+    only_roles: tuple[str, ...] = (), only_levels: tuple[str, ...] = (),
+) -> tuple[Role | None, str, list[str]]:  # fmt: skip
+    """A role, a seniority level and the title templates that fit both and the country
+    (among `only_roles` and `only_levels` when given)."""
     options: list[tuple[Role | None, str, list[str], float]] = []
-    roles: list[Role | None] = [r for r in family.roles if lang in r.names or lang in r.titles]
+    roles: list[Role | None] = [
+        r for r in family.roles
+        if (lang in r.names or lang in r.titles) and (not only_roles or r.key in only_roles)
+    ]  # fmt: skip
     for role in roles or [None]:
         table = role.titles[lang] if role and lang in role.titles else texts.titles
         for level, weight in family.levels.items():
+            if only_levels and level not in only_levels:
+                continue
             titles = for_country(table.get(level, ()), country)
             if titles:
                 options.append((role, level, titles, weight * (role.weight if role else 1)))
@@ -146,12 +153,20 @@ def _perks(rng: random.Random, texts: Texts, lang: str, country: str, remote: bo
 
 
 def draft_posting(
-    rng: random.Random, family: Family, pool: CompanyPool, number: int
-) -> tuple[dict[str, Any], layouts.Draft, layouts.Layout]:
-    """The record fields (without description and date), the draft and its layout."""
-    country, city, lang = facts.place(rng, family)
+    rng: random.Random, family: Family, pool: CompanyPool, number: int,
+    at: tuple[Country, City] | None = None, roles: tuple[str, ...] = (),
+    levels: tuple[str, ...] = (),
+) -> tuple[dict[str, Any], layouts.Draft, layouts.Layout]:  # fmt: skip
+    """The record fields (without description and date), the draft and its layout.
+    `at` fixes the city (else drawn by the family's market), `roles` and `levels`
+    narrow the family's roles and seniority levels."""
+    if at is None:
+        country, city, lang = facts.place(rng, family)
+    else:
+        country, city = at
+        lang = facts.language_in(rng, family, country, city)
     texts = family.texts[lang]
-    role, level, titles = _role_and_level(rng, family, texts, lang, country.code)
+    role, level, titles = _role_and_level(rng, family, texts, lang, country.code, roles, levels)
     contract = (
         family.intern_contract if level == "intern" else facts.weighted(rng, family.employment)
     )

@@ -63,6 +63,20 @@ def place(rng: random.Random, family: Family) -> tuple[Country, City, str]:
             return country, city, "en"
 
 
+def language_in(rng: random.Random, family: Family, country: Country, city: City) -> str:
+    """The language of a posting of `family` in this city, as `place` chooses it; English
+    where the family has no bank in the local language (Spanish for the trades)."""
+    local = city.language or country.language
+    if local in family.texts and (local == "en" or rng.random() < family.local_share):
+        return local
+    return "en"
+
+
+def city_named(code: str, name: str) -> tuple[Country, City]:
+    country = COUNTRIES[code]
+    return country, next(c for c in country.cities if c.name == name)
+
+
 def number(value: float, lang: str, country: str) -> str:
     """A whole number grouped the local way: 48,000 · 48.000 · 48 000 · 48'000."""
     text = f"{value:,.0f}"

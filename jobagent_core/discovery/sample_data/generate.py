@@ -5,7 +5,9 @@
 Each posting is composed (compose.py) from a job family's content bank
 (families/), a fictional employer (companies.py), a place and pay (facts.py)
 and one of several layouts per language (layouts.py), all driven by one seeded
-RNG: the same code always writes the same bytes. Dates are spread over the
+RNG: the same code always writes the same bytes. After each family's own
+postings come PER_CELL postings of every profession in every city that
+coverage.py promises, so a search there always finds some. Dates are spread over the
 SPREAD_DAYS before ANCHOR; the loader shifts them so the set always looks fresh.
 `--check` regenerates in memory and exits 1 if the committed file differs.
 """
@@ -22,8 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from jobagent_core.discovery.dedupe import dedupe_key
+from jobagent_core.discovery.sample_data.bank import Family
 from jobagent_core.discovery.sample_data.companies import CompanyPool
 from jobagent_core.discovery.sample_data.compose import compose, draft_posting
+from jobagent_core.discovery.sample_data.coverage import CITIES, LEVELS, PER_CELL, PROFESSIONS
+from jobagent_core.discovery.sample_data.facts import city_named
 from jobagent_core.discovery.sample_data.families import FAMILIES
 from jobagent_core.discovery.schema import PostingData
 
@@ -39,24 +44,38 @@ def generate() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     pool = CompanyPool(random.Random(SEED + 1))
     records: list[dict[str, Any]] = []
     seen: set[str] = set()
+
+    def add(family: Family, number: int, **where: Any) -> None:
+        # One company rarely posts the same title twice in one city: redraw, so
+        # de-duplicating the sample set on its own keeps every posting.
+        record, draft, layout = draft_posting(rng, family, pool, number, **where)
+        while (key := dedupe_key(PostingData.model_validate(record))) in seen:
+            record, draft, layout = draft_posting(rng, family, pool, number, **where)
+        seen.add(key)
+        html, text = compose(draft, layout)
+        # Office hours, more on weekdays: job boards publish in working time.
+        posted = ANCHOR - timedelta(days=rng.uniform(0.3, SPREAD_DAYS))
+        if posted.weekday() >= 5 and rng.random() < 0.7:
+            posted -= timedelta(days=posted.weekday() - 4)
+        posted = posted.replace(hour=rng.randint(6, 18), second=0, microsecond=0)
+        record |= {"description_text": text, "description_html": html,
+                   "posted_at": posted.isoformat()}  # fmt: skip
+        PostingData.model_validate(record)
+        records.append(record)
+
     for family in FAMILIES:
         for number in range(1, family.count + 1):
-            # One company rarely posts the same title twice in one city: redraw, so
-            # de-duplicating the sample set on its own keeps every posting.
-            record, draft, layout = draft_posting(rng, family, pool, number)
-            while (key := dedupe_key(PostingData.model_validate(record))) in seen:
-                record, draft, layout = draft_posting(rng, family, pool, number)
-            seen.add(key)
-            html, text = compose(draft, layout)
-            # Office hours, more on weekdays: job boards publish in working time.
-            posted = ANCHOR - timedelta(days=rng.uniform(0.3, SPREAD_DAYS))
-            if posted.weekday() >= 5 and rng.random() < 0.7:
-                posted -= timedelta(days=posted.weekday() - 4)
-            posted = posted.replace(hour=rng.randint(6, 18), second=0, microsecond=0)
-            record |= {"description_text": text, "description_html": html,
-                       "posted_at": posted.isoformat()}  # fmt: skip
-            PostingData.model_validate(record)
-            records.append(record)
+            add(family, number)
+    # Then every promised profession in every promised city (coverage.py), numbered on.
+    families = {family.id: family for family in FAMILIES}
+    numbers = {family.id: family.count for family in FAMILIES}
+    for code, city in CITIES:
+        at = city_named(code, city)
+        for profession in PROFESSIONS:
+            for _ in range(PER_CELL):
+                numbers[profession.family] += 1
+                add(families[profession.family], numbers[profession.family], at=at,
+                    roles=profession.roles, levels=LEVELS)  # fmt: skip
     rng.shuffle(records)
     meta = {
         "format": 1,
