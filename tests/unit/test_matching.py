@@ -51,14 +51,16 @@ from tests.cv_fixtures import PERSONAS, render_txt
 pytestmark = pytest.mark.unit
 
 REFERENCE = Path(__file__).parent.parent / "fixtures" / "minilm_reference.json"
-# The sample set's job family each persona belongs to.
+# The sample set's job families of each persona's profession. The ICU nurse is a
+# registered nurse too: the general nursing posts in her own city (the set has ten
+# per profession in each hub city) are hers as much as ICU posts in other cities.
 FAMILY = {
-    "data_engineer": "data_engineering",
-    "icu_nurse": "nursing_icu",
-    "electrician": "electrician",
-    "primary_teacher": "teaching",
-    "b2b_sales": "b2b_sales",
-    "financial_analyst": "financial_analysis",
+    "data_engineer": {"data_engineering"},
+    "icu_nurse": {"nursing_icu", "nursing_general"},
+    "electrician": {"electrician"},
+    "primary_teacher": {"teaching"},
+    "b2b_sales": {"b2b_sales"},
+    "financial_analyst": {"financial_analysis"},
 }
 REBUILD = "run `python -m jobagent_core.matching.build_sample_embeddings`"
 
@@ -382,7 +384,7 @@ def test_personas_find_their_own_family_with_reasons(
     result = rank_postings(profile, postings, cached, top_k=10)
     assert result.embedded == {}, "every sample posting should have a cached embedding"
     families = [r.posting.extra["family"] for r in result.ranked]
-    assert families.count(FAMILY[persona]) >= 8, families
+    assert sum(family in FAMILY[persona] for family in families) >= 8, families
 
     taxonomy = load_taxonomy()
     screened = screen([r.posting for r in result.ranked], profile)
@@ -426,7 +428,12 @@ def test_a_berlin_search_ranks_berlin_and_remote_roles_open_to_germany_first(
     screened = screen([r.posting for r in ranked], profile, place="Berlin")
     matches = sorted((v for _, v in screened if v.is_match), key=lambda v: -v.score)
     assert len(matches) >= 5
-    wanted = ("In Berlin", "Remote, open to Germany", "Remote, no place limit stated")
+    wanted = (
+        "In Berlin",
+        "Remote or in Berlin",
+        "Remote, open to Germany",
+        "Remote, no place limit stated",
+    )
     places = [next(r for r in v.reasons if r.startswith(("In ", "Remote"))) for v in matches]
     assert all(place.startswith(wanted) for place in places[:5]), places
     ranked_down = [i for i, place in enumerate(places) if "ranked down" in place]

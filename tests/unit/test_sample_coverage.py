@@ -16,10 +16,11 @@ from jobagent_core.discovery.sample_data.coverage import CITIES, PER_CELL_MIN, P
 pytestmark = pytest.mark.unit
 
 
-def test_the_promised_lists_are_twelve_professions_and_ten_cities() -> None:
+def test_the_promised_lists_are_twelve_professions_and_twenty_cities() -> None:
+    # the ten largest cities the set covers and ten European hubs
     assert len(PROFESSIONS) == 12
     assert len({p.key for p in PROFESSIONS}) == 12
-    assert len(set(CITIES)) == 10
+    assert len(set(CITIES)) == 20
 
 
 def test_every_profession_finds_enough_matches_in_every_city() -> None:

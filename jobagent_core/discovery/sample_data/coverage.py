@@ -1,5 +1,6 @@
 """What the sample set promises to serve: twelve common professions in the ten
-largest cities it covers, each pair with at least `PER_CELL_MIN` fitting postings.
+largest cities it covers and ten European hubs, each pair with at least
+`PER_CELL_MIN` fitting postings.
 
 The rest of the set spreads ~2,000 postings over 150 cities, so a profession has
 0-2 postings in any one city and a first search ("primary teacher, Dublin") finds
@@ -135,9 +136,21 @@ CITIES: tuple[tuple[str, str], ...] = (
     ("US", "Chicago"),
     ("US", "Houston"),
     ("FR", "Paris"),
+    # And the hubs of the European markets the set is richest in, where people try it
+    # first ("a primary teacher in Dublin", "an electrician in Leeds").
+    ("IE", "Dublin"),
+    ("GB", "Manchester"),
+    ("GB", "Birmingham"),
+    ("GB", "Leeds"),
+    ("GB", "Glasgow"),
+    ("DE", "Hamburg"),
+    ("DE", "Munich"),
+    ("AT", "Vienna"),
+    ("FR", "Lyon"),
+    ("CH", "Zurich"),
 )
 
-PER_CELL = 8  # postings the generator adds per (profession, city)
+PER_CELL = 10  # postings the generator adds per (profession, city)
 PER_CELL_MIN = 5  # matches a search must show per (profession, city)
 # Levels of the added postings: a person with a few years of experience fits them
 # (graduate roles and senior leadership are ranked down for them, rightly).

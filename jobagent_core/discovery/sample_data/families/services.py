@@ -120,37 +120,34 @@ LOGISTICS = Family(
             titles={
                 "en": {
                     "junior": ("Logistics Coordinator", "Transport Planner"),
-                    "mid": (
-                        "Supply Chain Planner",
-                        "Demand Planner",
-                        "Buyer",
-                        "Procurement Specialist",
-                    ),
-                    "senior": ("Senior Supply Chain Analyst", "Senior Buyer"),
+                    "mid": ("Supply Chain Planner", "Demand Planner"),
+                    "senior": ("Senior Supply Chain Analyst", "Senior Demand Planner"),
                     "lead": ("Logistics Manager", "Supply Chain Manager"),
                     "executive": ("Head of Supply Chain", "Supply Chain Director"),
                 },
                 "de": {
                     "junior": ("Disponent{g} Nahverkehr",),
-                    "mid": ("Supply Chain Planner{g}", "Einkäufer{g}", "Disponent{g}"),
-                    "senior": ("Senior Strategischer Einkäufer{g}",),
-                    "lead": ("Logistikmanager{g}", "Leiter{g} Einkauf"),
+                    "mid": ("Supply Chain Planner{g}", "Disponent{g}"),
+                    "senior": ("Senior Supply Chain Planner{g}",),
+                    "lead": ("Logistikmanager{g}",),
                     "executive": ("Head of Supply Chain{g}",),
                 },
                 "fr": {
                     "junior": ("Exploitant transport", "Assistant logistique"),
-                    "mid": ("Approvisionneur", "Supply Chain Planner", "Acheteur"),
+                    "mid": ("Approvisionneur", "Supply Chain Planner"),
+                    "senior": ("Supply Chain Planner senior",),
                     "lead": ("Responsable logistique", "Responsable supply chain"),
                     "executive": ("Directeur supply chain",),
                 },
                 "es": {
                     "junior": ("Técnico/a de Tráfico",),
-                    "mid": ("Planificador/a de Supply Chain", "Comprador/a"),
+                    "mid": ("Planificador/a de Supply Chain",),
+                    "senior": ("Planificador/a de Supply Chain Senior",),
                     "lead": ("Responsable de Logística",),
                 },
             },
             tools=("SAP IBP", "Microsoft Excel", "Power BI", "Transporeon"),
-            weight=3,
+            weight=2,
             duties={
                 "en": (
                     "Plan demand, inventory and replenishment to hit service levels with the least stock",
@@ -167,6 +164,44 @@ LOGISTICS = Family(
                 "es": (
                     "Planificar la demanda y los niveles de stock",
                     "Organizar las rutas y gestionar transportistas",
+                ),
+            },
+        ),
+        # Buying is its own job: a buyer is not a supply chain planner, nor the reverse.
+        Role(
+            "purchasing",
+            titles={
+                "en": {
+                    "mid": ("Buyer", "Procurement Specialist"),
+                    "senior": ("Senior Buyer",),
+                    "lead": ("Procurement Manager",),
+                },
+                "de": {
+                    "mid": ("Einkäufer{g}",),
+                    "senior": ("Senior Strategischer Einkäufer{g}",),
+                    "lead": ("Leiter{g} Einkauf",),
+                },
+                "fr": {"mid": ("Acheteur",), "lead": ("Responsable achats",)},
+                "es": {"mid": ("Comprador/a",)},
+            },
+            tools=("SAP MM", "Microsoft Excel", "Coupa"),
+            weight=1,
+            duties={
+                "en": (
+                    "Source and qualify suppliers, negotiate prices and terms",
+                    "Place and chase purchase orders and keep supplier records up to date",
+                ),
+                "de": (
+                    "Lieferantenauswahl sowie Preis- und Konditionsverhandlungen",
+                    "Bestellabwicklung und Pflege der Lieferantenstammdaten",
+                ),
+                "fr": (
+                    "Sourcer et qualifier les fournisseurs, négocier prix et conditions",
+                    "Passer et suivre les commandes fournisseurs",
+                ),
+                "es": (
+                    "Buscar y homologar proveedores y negociar precios y condiciones",
+                    "Gestionar los pedidos de compra",
                 ),
             },
         ),
