@@ -6,6 +6,7 @@ from enum import StrEnum
 class RunKind(StrEnum):
     PROFILING = "profiling"
     JOB_SEARCH = "job_search"
+    LETTER = "letter"  # writing one match's cover letter again
 
 
 class RunStatus(StrEnum):

@@ -19,8 +19,14 @@ from jobagent_core.config import Settings, get_settings
 from jobagent_core.db.enums import RunKind
 from jobagent_core.tasks import embedded_broker
 
-QUEUE_FOR_KIND = {RunKind.PROFILING: "profiling", RunKind.JOB_SEARCH: "search"}
-QUEUES = tuple(QUEUE_FOR_KIND.values())
+# A letter is one short, interactive piece of work, like profiling: it shares that
+# queue rather than waiting behind long searches.
+QUEUE_FOR_KIND = {
+    RunKind.PROFILING: "profiling",
+    RunKind.JOB_SEARCH: "search",
+    RunKind.LETTER: "profiling",
+}
+QUEUES = tuple(dict.fromkeys(QUEUE_FOR_KIND.values()))
 # A run is hours at most; beyond this something is wrong and the worker moves on.
 SOFT_TIME_LIMIT_S = 30 * 60
 TIME_LIMIT_S = SOFT_TIME_LIMIT_S + 60

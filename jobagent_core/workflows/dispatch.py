@@ -25,9 +25,14 @@ def _executors() -> dict[str, Callable[[str], RunStatus | None]]:
     # Imported here: workflows pull in extraction and matching code the web app
     # process never needs.
     import jobagent_core.workflows.job_search as job_search
+    import jobagent_core.workflows.letter as letter
     import jobagent_core.workflows.profiling as profiling
 
-    return {RunKind.PROFILING: profiling.execute, RunKind.JOB_SEARCH: job_search.execute}
+    return {
+        RunKind.PROFILING: profiling.execute,
+        RunKind.JOB_SEARCH: job_search.execute,
+        RunKind.LETTER: letter.execute,
+    }
 
 
 def execute_run(run_id: str) -> RunStatus | None:

@@ -1,11 +1,38 @@
 """The cover letter editor: the text, Save, Regenerate (asks first when it would
-throw edits away) and Revert to the generated letter."""
+throw edits away; a worker writes the new letter and the editor follows that run
+live) and Revert to the generated letter."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from jobagent_ui.state.match_detail import MatchDetailState as S
+
+
+def letter_run_status() -> rx.Component:
+    """ "Writing a new letter…" while a worker writes it; the reason when it failed."""
+    return rx.cond(
+        S.letter_run_text != "",
+        rx.cond(
+            S.letter_writing,
+            rx.callout(
+                S.letter_run_text,
+                icon="loader",
+                color_scheme="blue",
+                role="status",
+                id="letter-run-status",
+                width="100%",
+            ),
+            rx.callout(
+                S.letter_run_text,
+                icon="triangle-alert",
+                color_scheme="red",
+                role="alert",
+                id="letter-run-status",
+                width="100%",
+            ),
+        ),
+    )
 
 
 def _regenerate_button() -> rx.Component:
@@ -72,6 +99,7 @@ def letter_editor() -> rx.Component:
             align="center",
             wrap="wrap",
         ),
+        letter_run_status(),
         rx.el.label(rx.text("Cover letter", size="2", weight="medium"), html_for="letter-text"),
         rx.text_area(
             id="letter-text",

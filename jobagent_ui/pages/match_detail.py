@@ -8,7 +8,7 @@ from __future__ import annotations
 import reflex as rx
 
 from jobagent_ui import routes
-from jobagent_ui.components.letter_editor import letter_editor
+from jobagent_ui.components.letter_editor import letter_editor, letter_run_status
 from jobagent_ui.components.match_sections import (
     cv_preview,
     downloads,
@@ -61,6 +61,7 @@ def application_sections() -> rx.Component:
         section_card(
             "Cover letter and CV",
             rx.text(S.view.application_note, size="2", color_scheme="gray"),
+            letter_run_status(),
             rx.button(
                 rx.icon("sparkles", size=16),
                 "Write them now",

@@ -51,7 +51,11 @@ STATUS_LABELS: Final = {
     RunStatus.FAILED: "Failed",
     RunStatus.CANCELLED: "Cancelled",
 }
-KIND_LABELS: Final = {RunKind.JOB_SEARCH: "Job search", RunKind.PROFILING: "Profiling"}
+KIND_LABELS: Final = {
+    RunKind.JOB_SEARCH: "Job search",
+    RunKind.PROFILING: "Profiling",
+    RunKind.LETTER: "Cover letter",
+}
 STAGE_LABELS: Final = {
     ApplicationStage.NEW: "New",
     ApplicationStage.SAVED: "Saved",
@@ -121,13 +125,19 @@ def run_view(run: RunRow) -> RunView:
     else:
         percent = 0
     profiling = run.kind == RunKind.PROFILING
-    title = "Profile from your CVs" if profiling else run.title or "Job search"
+    letter = run.kind == RunKind.LETTER
+    if profiling:
+        title = "Profile from your CVs"
+    elif letter:
+        title = "A new cover letter"
+    else:
+        title = run.title or "Job search"
     return RunView(
         id=run.id,
         kind=run.kind,
         kind_label=KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
         title=title,
-        location=run.location or ("" if profiling else "Any location"),
+        location=run.location or ("" if profiling or letter else "Any location"),
         status=run.status,
         status_label=STATUS_LABELS.get(run.status, run.status.capitalize()),
         current_step=run.current_step or "",

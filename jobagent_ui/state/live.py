@@ -77,6 +77,13 @@ def live_page(route: str) -> Callable[[type[rx.State]], type[rx.State]]:
 
 def finished_toast(run: RunRow) -> rx.event.EventSpec:
     """The toast for a run that ended."""
+    if run.kind == RunKind.LETTER:
+        if run.status == RunStatus.COMPLETED:
+            return rx.toast.success("Your new cover letter is ready.")
+        if run.status == RunStatus.FAILED:
+            reason = f" {run.error_message}" if run.error_message else ""
+            return rx.toast.error(f"The new cover letter could not be written.{reason}")
+        return rx.toast.info("Writing a new cover letter was cancelled.")
     if run.kind == RunKind.PROFILING:
         name = "Building your profile"
     else:

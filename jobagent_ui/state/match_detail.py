@@ -14,26 +14,35 @@ import asyncio
 import dataclasses
 import html
 import logging
+from collections.abc import Sequence
 from typing import Any, Final
 
 import reflex as rx
 from markdown_it import MarkdownIt
+from sqlalchemy import select
 
 from jobagent_core.api.match_routes import download_path
+from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.db.engine import session_scope, ui_engine
-from jobagent_core.db.models import Artifact, MatchedJob
+from jobagent_core.db.enums import RunKind, RunStatus
+from jobagent_core.db.models import Artifact, MatchedJob, Run
 from jobagent_core.discovery.html import sanitize_html
+from jobagent_core.live.poller import RunChange
+from jobagent_core.profiling.service import QueueUnavailable
+from jobagent_core.tracking.dashboard import RunRow, get_run_row
 from jobagent_core.tracking.errors import TrackingError
 from jobagent_core.tracking.letter_text import LetterTextError
 from jobagent_core.tracking.letters import (
+    active_letter_run,
     letter_is_edited,
-    regenerate_letter,
+    request_letter,
     revert_letter,
     save_letter,
 )
 from jobagent_core.tracking.matches import MAX_NOTE_CHARS, match_detail, set_stage, stage_history
 from jobagent_ui import routes
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+from jobagent_ui.state.live import NO_WORKER_YET, WAITING_HINT_AFTER_S, hub, live_page
 from jobagent_ui.state.matches import STAGE_LABELS, date_label, score_color, source_label
 
 log = logging.getLogger(__name__)
@@ -41,6 +50,11 @@ log = logging.getLogger(__name__)
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 LOAD_FAILED: Final = "This match could not be loaded just now. Please try again in a moment."
 ACTION_FAILED: Final = "That did not work just now. Please try again in a moment."
+QUEUE_DOWN: Final = (
+    "The new letter could not be queued: the task queue is not reachable. "
+    "Your letter is unchanged; check that the worker is running, then try again."
+)
+WRITING: Final = "Writing a new letter…"
 DOWNLOADS: Final = (
     ("cover_letter_pdf", "Cover letter", "PDF"),
     ("cover_letter_docx", "Cover letter", "Word"),
@@ -87,6 +101,26 @@ class LetterView:
 
 
 @dataclasses.dataclass
+class LetterRun:
+    """The run writing this match's letter again (while active, or just ended)."""
+
+    id: str = ""
+    status: str = ""
+    step: str = ""
+    error: str = ""
+
+    @classmethod
+    def from_row(cls, row: RunRow | None) -> LetterRun:
+        if row is None:
+            return cls()
+        return cls(row.id, row.status, row.current_step or "", row.error_message or "")
+
+    @property
+    def active(self) -> bool:
+        return self.status in (RunStatus.PENDING, RunStatus.RUNNING)
+
+
+@dataclasses.dataclass
 class TrackingView:
     stage: str = ""
     note: str = ""
@@ -118,6 +152,7 @@ class DetailView:
     cv_html: str = ""
     downloads: list[DownloadLink] = dataclasses.field(default_factory=list)
     letter: LetterView = dataclasses.field(default_factory=LetterView)
+    letter_run: LetterRun = dataclasses.field(default_factory=LetterRun)
     tracking: TrackingView = dataclasses.field(default_factory=TrackingView)
 
 
@@ -183,10 +218,16 @@ def _citation(raw: dict[str, Any]) -> Citation:
 
 def load_detail(user_id: str, match_id: str) -> DetailView | None:
     """The user's match as the page shows it; None when it is not theirs."""
+    return load_page(user_id, match_id)[0]
+
+
+def load_page(user_id: str, match_id: str) -> tuple[DetailView | None, RunRow | None]:
+    """The user's match as the page shows it (None when it is not theirs), and the
+    run writing its letter again, if one is pending or running."""
     with session_scope(ui_engine()) as db:
         detail = match_detail(db, user_id, match_id)
         if detail is None:
-            return None
+            return None, None
         match, posting, research, artifact = (
             detail.match,
             detail.posting,
@@ -213,6 +254,9 @@ def load_detail(user_id: str, match_id: str) -> DetailView | None:
             letter=_letter_view(artifact),
             tracking=_tracking_view(match),
         )
+        active = active_letter_run(db, user_id, match.id)
+        run_row = get_run_row(db, user_id, active.id) if active is not None else None
+        view.letter_run = LetterRun.from_row(run_row)
         if research is not None:
             view.research_summary = research.summary
             view.facts = [
@@ -239,7 +283,7 @@ def load_detail(user_id: str, match_id: str) -> DetailView | None:
                 match.fabrication_error
                 or "No cover letter or CV has been written for this match yet."
             )
-        return view
+        return view, run_row
 
 
 def save(user_id: str, match_id: str, text: str) -> LetterView:
@@ -252,10 +296,43 @@ def revert(user_id: str, match_id: str) -> LetterView:
         return _letter_view(revert_letter(db, user_id, match_id))
 
 
-def regenerate(user_id: str, match_id: str) -> DetailView | None:
+def regenerate(user_id: str, match_id: str) -> RunRow:
+    """Queue a new letter for the user's match; the run that writes it (a worker
+    does). Raises `MatchNotFound`, `NoProfile`, `LetterInProgress`, `AccessDenied`
+    (nothing queued) or `QueueUnavailable` (the run is marked failed)."""
+    run_id = request_letter(user_id, match_id, engine=ui_engine())
     with session_scope(ui_engine()) as db:
-        regenerate_letter(db, user_id, match_id)
-    return load_detail(user_id, match_id)
+        row = get_run_row(db, user_id, run_id)
+    assert row is not None
+    return row
+
+
+@dataclasses.dataclass(frozen=True)
+class LetterRunsRefresh:
+    """Per tick: the match of each changed letter run, and the page of each match
+    whose letter run completed."""
+
+    match_of: dict[str, str]  # run id -> match id
+    completed: dict[str, DetailView | None]  # match id -> the page again
+
+
+def refresh_letter_runs(user_id: str, changes: Sequence[RunChange]) -> LetterRunsRefresh | None:
+    """Blocking: one SELECT for the changed letter runs, and each completed one's
+    page again. None when no letter run changed."""
+    ids = [c.run.id for c in changes if c.run.kind == RunKind.LETTER]
+    if not ids:
+        return None
+    with session_scope(ui_engine()) as db:
+        rows = db.execute(
+            select(Run.id, Run.params).where(Run.user_id == user_id, Run.id.in_(ids))
+        ).all()
+    match_of = {row.id: str((row.params or {}).get("match_id", "")) for row in rows}
+    done = {
+        match_of[c.run.id]
+        for c in changes
+        if c.run.id in match_of and c.run.status == RunStatus.COMPLETED
+    }
+    return LetterRunsRefresh(match_of, {m: load_detail(user_id, m) for m in sorted(done) if m})
 
 
 def track(user_id: str, match_id: str, stage: str, note: str) -> TrackingView:
@@ -273,6 +350,7 @@ def match_id_from_path(path: str) -> str:
 # -- the state -------------------------------------------------------------------------
 
 
+@live_page(routes.MATCH_DETAIL)
 class MatchDetailState(rx.State):
     loading: bool = True
     load_error: str = ""
@@ -282,7 +360,13 @@ class MatchDetailState(rx.State):
     letter_text: str = ""
     letter_edited: bool = False
     letter_dirty: bool = False  # typed since the last save
-    letter_busy: str = ""  # "" | "save" | "revert" | "regenerate"
+    letter_busy: str = ""  # "" | "save" | "revert" | "regenerate" (queued or being written)
+    # The run writing a new letter (a worker does it); followed live.
+    letter_run_id: str = ""
+    letter_run_status: str = ""
+    letter_run_step: str = ""
+    letter_run_error: str = ""
+    letter_waiting_long: bool = False  # pending for a while: is a worker running?
     stage: str = ""
     note: str = ""
     tracking_busy: bool = False
@@ -291,6 +375,23 @@ class MatchDetailState(rx.State):
     @rx.var
     def stage_label(self) -> str:
         return STAGE_LABELS.get(self.stage, self.stage)
+
+    @rx.var
+    def letter_writing(self) -> bool:
+        return self.letter_run_status in (RunStatus.PENDING, RunStatus.RUNNING)
+
+    @rx.var
+    def letter_run_text(self) -> str:
+        """What the editor says about the run writing a new letter ("" for none)."""
+        if self.letter_run_status == RunStatus.FAILED:
+            reason = self.letter_run_error or "Please try again."
+            return f"The new letter could not be written. {reason}"
+        if self.letter_run_status == RunStatus.PENDING and self.letter_waiting_long:
+            return f"{WRITING} {NO_WORKER_YET}"
+        if self.letter_run_status in (RunStatus.PENDING, RunStatus.RUNNING):
+            step = self.letter_run_step
+            return f"{WRITING} ({step.lower()})" if step else WRITING
+        return ""
 
     @rx.var
     def note_limit(self) -> str:
@@ -302,12 +403,16 @@ class MatchDetailState(rx.State):
         match_id = match_id_from_path(self.router.url.path)
         self.loading, self.load_error, self.found = True, "", False
         self.view, self.letter_text, self._match_id = DetailView(), "", match_id
+        self.letter_busy = ""
+        self._follow(LetterRun())
         yield
         user = await current_user(self)
         if user is None or not user.has_access:
             return
         try:
-            view = await asyncio.to_thread(load_detail, user.id, match_id) if match_id else None
+            view, run_row = (
+                await asyncio.to_thread(load_page, user.id, match_id) if match_id else (None, None)
+            )
         except Exception:
             log.exception("loading match %s failed", match_id)
             self.loading, self.load_error = False, LOAD_FAILED
@@ -316,6 +421,10 @@ class MatchDetailState(rx.State):
         if view is None:
             return  # not found: the page says so and shows nothing else
         self._show(view)
+        if run_row is not None and run_row.active:
+            self._follow(view.letter_run)
+            hub.reader.expect([run_row])
+            yield MatchDetailState.hint_if_no_worker
 
     def _show(self, view: DetailView) -> None:
         self.found = True
@@ -343,6 +452,8 @@ class MatchDetailState(rx.State):
         if user_id is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
+        if self.letter_busy:
+            return  # another action, or a new letter being written, comes first
         self.letter_busy = busy
         yield
         try:
@@ -378,10 +489,84 @@ class MatchDetailState(rx.State):
 
     @rx.event
     async def regenerate_letter(self):
-        async for event in self._letter_action(
-            "regenerate", regenerate, done="A new letter was written."
-        ):
-            yield event
+        """Queue a new letter; a worker writes it and the page follows the run live."""
+        user_id = await self._user_id()
+        if user_id is None:
+            yield rx.toast.error(SIGN_IN_AGAIN)
+            return
+        if self.letter_busy:
+            return
+        self.letter_busy = "regenerate"
+        self.letter_run_error, self.letter_run_status = "", ""
+        yield
+        try:
+            row = await asyncio.to_thread(regenerate, user_id, self._match_id)
+        except (TrackingError, AccessDenied) as err:
+            self.letter_busy = ""
+            yield rx.toast.error(str(err))
+            return
+        except QueueUnavailable:
+            self.letter_busy = ""
+            yield rx.toast.error(QUEUE_DOWN)
+            return
+        except Exception:
+            log.exception("queueing a new letter failed")
+            self.letter_busy = ""
+            yield rx.toast.error(ACTION_FAILED)
+            return
+        hub.reader.expect([row])
+        hub.nudge()
+        self._follow(LetterRun.from_row(row))
+        yield MatchDetailState.hint_if_no_worker
+
+    def _follow(self, run: LetterRun) -> None:
+        """Show the letter run `run`: busy while it is active."""
+        self.letter_run_id = run.id
+        self.letter_run_status = run.status
+        self.letter_run_step = run.step
+        self.letter_run_error = run.error
+        if run.status != RunStatus.PENDING:
+            self.letter_waiting_long = False
+        if run.active:
+            self.letter_busy = "regenerate"
+        elif self.letter_busy == "regenerate":
+            self.letter_busy = ""
+
+    @rx.event(background=True)
+    async def hint_if_no_worker(self):
+        """No database work: if the letter run is still pending after a while, say
+        that no worker seems to be taking runs (a live change clears it)."""
+        async with self:
+            run_id = self.letter_run_id
+        await asyncio.sleep(WAITING_HINT_AFTER_S)
+        async with self:
+            if (
+                run_id
+                and self.letter_run_id == run_id
+                and self.letter_run_status == RunStatus.PENDING
+            ):
+                self.letter_waiting_long = True
+
+    @classmethod
+    def live_refresh(cls, user_id: str, changes: Sequence[RunChange]) -> LetterRunsRefresh | None:
+        return refresh_letter_runs(user_id, changes)
+
+    def apply_live(self, changes: Sequence[RunChange], refreshed: LetterRunsRefresh | None) -> None:
+        """Follow the letter runs of the match shown (also those another tab
+        started); when one completes, show the new letter."""
+        if refreshed is None or not self._match_id:
+            return
+        for change in changes:
+            run = change.run
+            if refreshed.match_of.get(run.id) != self._match_id:
+                continue
+            if self.letter_run_id not in ("", run.id) and not run.active and self.letter_writing:
+                continue  # an older run ending while a newer one is followed
+            self._follow(LetterRun.from_row(run))
+            if run.status == RunStatus.COMPLETED:
+                view = refreshed.completed.get(self._match_id)
+                if view is not None:
+                    self._show(view)
 
     @rx.event
     def set_stage(self, value: str) -> None:

@@ -1,9 +1,9 @@
-"""The search and onboarding pages follow their runs through the process's live
-poller (no per-tab polling): a step, counters and the end arrive without a reload
-within 2 s of the database change, in every tab of the person who started them; a
-tab that comes back to the page catches up on what it missed; a run no worker
-takes is pointed out. Runs are advanced by the test through the core
-RunReporter, exactly as a worker writes them."""
+"""The search, onboarding and match pages follow their runs through the process's
+live poller (no per-tab polling): a step, counters and the end arrive without a
+reload within 2 s of the database change, in every tab of the person who started
+them; a tab that comes back to the page catches up on what it missed; a run no
+worker takes is pointed out. Runs are advanced by the test through the core
+RunReporter (or the workflow itself), exactly as a worker writes them."""
 
 from __future__ import annotations
 
@@ -19,12 +19,17 @@ from sqlalchemy import Engine, select
 from jobagent_core.auth.cookies import COOKIE_NAME
 from jobagent_core.db.engine import make_engine, session_scope
 from jobagent_core.db.enums import RunKind, RunStatus
-from jobagent_core.db.models import Run, User
+from jobagent_core.db.models import Artifact, JobPosting, MatchedJob, Run, User
+from jobagent_core.discovery.dedupe import company_key
+from jobagent_core.storage import FileStore
+from jobagent_core.tracking.letters import regenerate_letter
+from jobagent_core.workflows import letter as letter_workflow
 from jobagent_core.workflows.engine import RunReporter, claim_run, finish
 from tests import cv_fixtures
 from tests.e2e.servers import AppServer
 from tests.e2e.test_dashboard_live import LIVE_MS, Member, make_member
 from tests.e2e.test_profiling import choose_files, step
+from tests.worker_support import configure, reset_caches
 
 pytestmark = pytest.mark.e2e
 
@@ -203,4 +208,108 @@ def test_company_boards_to_watch_are_checked_added_and_removed(
 
     page.get_by_role("button", name="Stop watching Greenhouse board stripe").click()
     expect(watched.get_by_role("listitem")).to_have_count(0)
+    page.context.close()
+
+
+def test_the_match_page_follows_a_new_letter_written_by_a_worker(
+    browser: Browser,
+    dashboard_server: AppServer,
+    admin: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # This process plays the worker: the server's database and storage.
+    configure(
+        monkeypatch,
+        dashboard_server.database,
+        tmp_path,
+        STORAGE_DIR=dashboard_server.env["STORAGE_DIR"],
+    )
+    try:
+        _follow_a_new_letter(browser, dashboard_server, admin)
+    finally:
+        monkeypatch.undo()
+        reset_caches()
+
+
+def _letter_run(admin: Engine, user_id: str, status: RunStatus) -> str:
+    with session_scope(admin) as db:
+        return db.scalars(
+            select(Run.id).where(
+                Run.user_id == user_id, Run.kind == RunKind.LETTER, Run.status == status
+            )
+        ).one()
+
+
+def _follow_a_new_letter(browser: Browser, server: AppServer, admin: Engine) -> None:
+    ada = make_member(admin, "Ada Letterwriter")
+    with session_scope(admin) as db:
+        posting = JobPosting(
+            source="sample",
+            source_id=f"letter-{ada.id}",
+            dedupe_key=f"letter-{ada.id}",
+            title="Data Engineer",
+            company="Acme GmbH",
+            company_key=company_key("Acme GmbH"),
+            location="Berlin, Germany",
+            description_text="Data Engineer at Acme GmbH: Python and SQL every day.",
+            url="https://jobs.example/letter",
+            language="en",
+        )
+        db.add(posting)
+        db.flush()
+        match = MatchedJob(
+            user_id=ada.id, job_posting_id=posting.id, score=80.0, matched_skills=["Python"]
+        )
+        db.add(match)
+        db.flush()
+        match_id = match.id
+    with session_scope(admin) as db:
+        store = FileStore(Path(server.env["STORAGE_DIR"]))
+        first = regenerate_letter(db, ada.id, match_id, store=store).cover_letter_md
+
+    page = signed_in_page(browser, server, ada, f"/matches/{match_id}")
+    letter = page.get_by_label("Cover letter", exact=True)
+    expect(letter).to_have_value(first)
+    typed = "Unsaved words of mine."
+    letter.fill(typed)
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+
+    # Unsaved edits would be lost: asked first. Then queued, and the editor says so.
+    page.get_by_role("button", name="Regenerate").click()
+    page.get_by_role("button", name="Write a new letter").click()
+    status = page.locator("#letter-run-status")
+    expect(status).to_contain_text("Writing a new letter…")
+    expect(page.get_by_role("button", name="Regenerate")).to_be_disabled()
+    expect(page.get_by_role("button", name="Save letter")).to_be_disabled()
+    run_id = _letter_run(admin, ada.id, RunStatus.PENDING)
+
+    # The worker writes it; the page shows the new letter without a reload.
+    assert letter_workflow.execute(run_id) == RunStatus.COMPLETED
+    expect(status).to_have_count(0, timeout=LIVE_MS)
+    expect(page.get_by_text("Your new cover letter is ready.")).to_be_visible()
+    with session_scope(admin) as db:
+        artifact = db.scalars(select(Artifact).where(Artifact.matched_job_id == match_id)).one()
+        second = artifact.cover_letter_md
+    assert typed not in second
+    expect(letter).to_have_value(second)
+    expect(page.get_by_text("As generated")).to_be_visible()
+    expect(page.get_by_role("button", name="Regenerate")).to_be_enabled()
+
+    # A reload while a run is pending still shows it; a failure is said in words.
+    page.get_by_role("button", name="Regenerate").click()
+    expect(status).to_contain_text("Writing a new letter…")
+    run_id = _letter_run(admin, ada.id, RunStatus.PENDING)
+    page.reload()
+    expect(status).to_contain_text("Writing a new letter…")
+    expect(page.get_by_role("button", name="Regenerate")).to_be_disabled()
+    claim_run(admin, run_id, stale_after=timedelta(minutes=5))
+    RunReporter(admin, run_id).step("Writing the letter")
+    expect(status).to_contain_text("writing the letter", timeout=LIVE_MS)
+    finish(admin, run_id, RunStatus.FAILED, "The language model is down.")
+    expect(status).to_contain_text(
+        "The new letter could not be written. The language model is down.", timeout=LIVE_MS
+    )
+    expect(page.get_by_role("button", name="Regenerate")).to_be_enabled()
+    expect(letter).to_have_value(second)  # unchanged
     page.context.close()
