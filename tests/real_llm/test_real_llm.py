@@ -99,8 +99,10 @@ def test_profiling_and_a_job_search_run_through_the_server(
     wanted = {"profiling", "screening"} | ({"fabrication"} if matched else set())
     assert wanted <= set(usage), usage
     for stage, figures in usage.items():
-        assert figures["calls"] >= 1, (stage, figures)
-        assert figures["total_tokens"] > 0, (stage, figures)
+        # a completion, or a request that gave nothing usable and fell back offline
+        assert figures["calls"] + figures["fallbacks"] >= 1, (stage, figures)
+        assert (figures["total_tokens"] > 0) == (figures["calls"] > 0), (stage, figures)
+    assert sum(f["calls"] for f in usage.values()) >= 1, usage
     line = re.search(r"LLM: (\d+) calls?, ([\d,]+) tokens", result.stderr)
     assert line, result.stderr[-2000:]
     assert int(line.group(1)) == sum(f["calls"] for f in usage.values())
