@@ -128,3 +128,31 @@ def wait_for(
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
         time.sleep(0.05)
+
+
+def held_transaction(
+    superuser_url: str, update: str, params: tuple[object, ...] = ()
+) -> str | None:
+    """None when no other connection of this database has sat in a transaction for
+    over 0.5 s and `update` (on the rows a slow call must not lock) runs at once;
+    else what is wrong. Call it while a worker waits on a slow (LLM) reply."""
+    import psycopg
+
+    from jobagent_core.db.roles import libpq_url
+
+    time.sleep(0.6)  # a transaction opened before the slow call is older than this
+    with psycopg.connect(libpq_url(superuser_url), autocommit=True) as conn:
+        idle = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%' "
+            "AND xact_start < now() - interval '0.5 seconds'"
+        ).fetchone()
+        if idle and idle[0]:
+            return f"{idle[0]} connection(s) idle in a transaction during the LLM call"
+        try:
+            with conn.transaction():
+                conn.execute("SET LOCAL lock_timeout = '500ms'")
+                conn.execute(update, params)
+        except psycopg.errors.LockNotAvailable as err:
+            return f"rows locked during the LLM call: {err}"
+    return None

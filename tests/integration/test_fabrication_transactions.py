@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
@@ -24,7 +23,6 @@ from jobagent_core.db.engine import make_engine
 from jobagent_core.db.enums import RunStatus, StepStatus
 from jobagent_core.db.migrations import upgrade
 from jobagent_core.db.models import Artifact, MatchedJob, Run, User
-from jobagent_core.db.roles import libpq_url
 from jobagent_core.profiling.offline import extract_profile
 from jobagent_core.profiling.profile_store import merge_profile
 from jobagent_core.storage import FileStore
@@ -34,7 +32,7 @@ from jobagent_core.workflows.local_run import run_matches
 from tests import cv_fixtures
 from tests.conftest import PostgresDatabase
 from tests.llm_stub import LlmStub, StubReply
-from tests.worker_support import CLEARED, SECRET, configure, reset_caches
+from tests.worker_support import CLEARED, SECRET, configure, held_transaction, reset_caches
 
 VERDICT = {
     "is_match": True,
@@ -304,24 +302,8 @@ def test_letters_that_cannot_be_written_at_all_are_reported_as_failed(
 
 
 def pg_probe(db: PostgresDatabase) -> str | None:
-    """None when no other connection of this database has been idle in a transaction
-    for a while and the run's matches can be written at once; else what is wrong."""
-    time.sleep(0.6)  # a transaction opened before this LLM call is older than this
-    with psycopg.connect(libpq_url(db.superuser_url), autocommit=True) as conn:
-        idle = conn.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%' "
-            "AND xact_start < now() - interval '0.5 seconds'"
-        ).fetchone()
-        if idle and idle[0]:
-            return f"{idle[0]} connection(s) idle in a transaction during the LLM call"
-        try:
-            with conn.transaction():
-                conn.execute("SET LOCAL lock_timeout = '500ms'")
-                conn.execute("UPDATE matched_jobs SET score = score")
-        except psycopg.errors.LockNotAvailable as err:
-            return f"matched_jobs locked during the LLM call: {err}"
-    return None
+    """The run's matches can be written at once and no transaction is held."""
+    return held_transaction(db.superuser_url, "UPDATE matched_jobs SET score = score")
 
 
 @pytest.mark.integration

@@ -8,12 +8,10 @@ and the OpenAI-compatible stub (tests/llm_stub.py); nothing of ours is mocked.""
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -21,7 +19,6 @@ from sqlalchemy.orm import Session as OrmSession
 from jobagent_core.db.engine import admin_engine, session_scope, ui_engine
 from jobagent_core.db.enums import RunKind, RunStatus
 from jobagent_core.db.models import Artifact, JobPosting, MatchedJob, Run, User
-from jobagent_core.db.roles import libpq_url
 from jobagent_core.discovery.dedupe import company_key
 from jobagent_core.live.poller import RunChange
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
@@ -39,7 +36,13 @@ from jobagent_core.workflows.letter import MATCH_GONE
 from jobagent_ui.state import match_detail as detail_data
 from tests.conftest import PostgresDatabase
 from tests.llm_stub import LlmStub, StubReply
-from tests.worker_support import configure, reset_caches, running_worker, wait_for
+from tests.worker_support import (
+    configure,
+    held_transaction,
+    reset_caches,
+    running_worker,
+    wait_for,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -260,24 +263,10 @@ def test_a_letter_needs_a_profile(
 
 
 def pg_probe(db: PostgresDatabase, match_id: str) -> str | None:
-    """None when no connection sits in a transaction and the match row can be
-    updated at once (no FOR UPDATE held); else what is wrong."""
-    time.sleep(0.6)  # a transaction opened before this LLM call is older than this
-    with psycopg.connect(libpq_url(db.superuser_url), autocommit=True) as conn:
-        idle = conn.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%' "
-            "AND xact_start < now() - interval '0.5 seconds'"
-        ).fetchone()
-        if idle and idle[0]:
-            return f"{idle[0]} connection(s) idle in a transaction during the LLM call"
-        try:
-            with conn.transaction():
-                conn.execute("SET LOCAL lock_timeout = '500ms'")
-                conn.execute("UPDATE matched_jobs SET notes = 'probed' WHERE id = %s", (match_id,))
-        except psycopg.errors.LockNotAvailable as err:
-            return f"the match is locked during the LLM call: {err}"
-    return None
+    """The match row can be updated at once (no FOR UPDATE held), no transaction held."""
+    return held_transaction(
+        db.superuser_url, "UPDATE matched_jobs SET notes = 'probed' WHERE id = %s", (match_id,)
+    )
 
 
 def letter_handler(
