@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
 
-from jobagent_core import __version__
+from jobagent_core import __version__, retry_wait
 
 USER_AGENT = f"JobAgent/{__version__} (+self-hosted job-search agent)"
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -184,22 +181,6 @@ if not any(isinstance(f, _RedactCredentials) for f in _httpx_logger.filters):
 log = logging.getLogger(__name__)
 
 
-def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a `Retry-After` header (delta-seconds or HTTP-date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
 class BoardHttp:
     """One connection pool for one source's search; use it as a context manager."""
 
@@ -297,7 +278,7 @@ class BoardHttp:
     def _once(self, url: str, query: QueryPairs, host: str) -> tuple[int, bytes, float | None]:
         with self._client.stream("GET", url, params=query) as response:
             status = response.status_code
-            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            retry_after = retry_wait.retry_after(response.headers)
             # Error bodies are only read for a short message.
             limit = self.policy.max_bytes if status < 400 else 64 * 1024
             declared = response.headers.get("Content-Length", "")
@@ -319,8 +300,7 @@ class BoardHttp:
         if retry_after is not None:
             delay = retry_after
         else:
-            ceiling = min(policy.backoff_max, policy.backoff_base * 2 ** (attempt - 1))
-            delay = random.uniform(ceiling / 2, ceiling)  # jitter spreads synchronised clients
+            delay = retry_wait.backoff(attempt, policy.backoff_base, policy.backoff_max)
         log.info("%s; retrying in %.1f s (attempt %d)", problem, delay, attempt + 1)
         self._sleep(delay)
 

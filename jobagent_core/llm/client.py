@@ -48,21 +48,18 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import re
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, get_args
 from urllib.parse import urlsplit
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from jobagent_core import __version__
+from jobagent_core import __version__, retry_wait
 from jobagent_core.llm.errors import (
     LlmAuthError,
     LlmError,
@@ -729,7 +726,7 @@ class LlmClient:
                 if status not in TRANSIENT_STATUSES and status != 500:
                     raise self._refusal(response)
                 reason = f"HTTP {status}"
-                retry_after = parse_retry_after(response.headers)
+                retry_after = retry_wait.retry_after(response.headers)
 
             delay = retry_after if retry_after is not None else self._backoff(attempt)
             if attempt >= self.max_attempts:
@@ -758,9 +755,7 @@ class LlmClient:
         return headers
 
     def _backoff(self, attempt: int) -> float:
-        return float(
-            min(self.backoff_s * 2 ** (attempt - 1), _MAX_BACKOFF_S) * random.uniform(0.5, 1)
-        )
+        return retry_wait.backoff(attempt, self.backoff_s, _MAX_BACKOFF_S)
 
     def _read(self, response: httpx.Response) -> _Reply:
         try:
@@ -872,27 +867,6 @@ def _excerpt(text: str, limit: int) -> str:
     head = (limit - len(marker)) * 2 // 3
     tail = limit - len(marker) - head
     return text[:head] + marker + (text[-tail:] if tail > 0 else "")
-
-
-def parse_retry_after(headers: httpx.Headers, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from `Retry-After` (seconds or HTTP-date) or `retry-after-ms`."""
-    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        value = headers.get(name)
-        if value is None:
-            continue
-        try:
-            return max(0.0, float(value) * scale)
-        except ValueError:
-            pass
-        if scale == 1.0:
-            try:
-                when = parsedate_to_datetime(value)
-            except (TypeError, ValueError):
-                return None
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-    return None
 
 
 def extract_json(text: str) -> Any:

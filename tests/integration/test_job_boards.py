@@ -36,7 +36,6 @@ from jobagent_core.discovery.http import (
     TooLarge,
     Unavailable,
     redact,
-    retry_after_seconds,
 )
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.sources.adzuna import AdzunaSource
@@ -800,15 +799,6 @@ def test_redact_masks_credential_parameters() -> None:
 
 
 # --- the HTTP layer on its own -----------------------------------------------------------
-
-
-def test_retry_after_accepts_seconds_and_http_dates() -> None:
-    now = datetime(2024, 3, 4, 12, 0, 0, tzinfo=UTC)
-    assert retry_after_seconds("7") == 7.0
-    assert retry_after_seconds("Mon, 04 Mar 2024 12:00:30 GMT", now=now) == 30.0
-    assert retry_after_seconds("Mon, 04 Mar 2024 11:00:00 GMT", now=now) == 0.0
-    assert retry_after_seconds("soon") is None
-    assert retry_after_seconds(None) is None
 
 
 def test_http_date_retry_after_is_honoured(job_board_server: JobBoardServer) -> None:

@@ -15,11 +15,8 @@ import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import format_datetime
 from typing import Any, Literal
 
-import httpx
 import pytest
 from pydantic import BaseModel, Field
 
@@ -37,7 +34,7 @@ from jobagent_core.llm import (
     reply_token_estimate,
     strict_json_schema,
 )
-from jobagent_core.llm.client import extract_json, parse_retry_after
+from jobagent_core.llm.client import extract_json
 from tests.llm_stub import LlmStub, StubReply, llm_stub  # noqa: F401  (fixture)
 
 integration = pytest.mark.integration
@@ -529,14 +526,3 @@ def test_raw_line_breaks_are_read_and_control_characters_dropped(
 
     assert result.parsed.summary == "Builds\n pipelines"
     assert len(llm_stub.requests) == 1  # no repair needed
-
-
-@unit
-def test_parse_retry_after() -> None:
-    now = datetime(2025, 1, 1, 12, 0, 0, tzinfo=UTC)
-    in_ten = format_datetime(datetime(2025, 1, 1, 12, 0, 10, tzinfo=UTC), usegmt=True)
-    assert parse_retry_after(httpx.Headers({"Retry-After": "2"})) == 2
-    assert parse_retry_after(httpx.Headers({"Retry-After": in_ten}), now=now) == 10
-    assert parse_retry_after(httpx.Headers({"retry-after-ms": "250"})) == 0.25
-    assert parse_retry_after(httpx.Headers({"Retry-After": "soon"})) is None
-    assert parse_retry_after(httpx.Headers()) is None

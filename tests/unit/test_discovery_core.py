@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
+import httpx
 import pytest
 from pydantic import ValidationError
 
@@ -22,6 +24,7 @@ from jobagent_core.discovery.sources import file_import
 from jobagent_core.discovery.sources.base import SearchQuery
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
 from jobagent_core.discovery.sources.sample import SampleSource
+from jobagent_core.retry_wait import backoff, retry_after
 
 pytestmark = pytest.mark.unit
 
@@ -445,3 +448,16 @@ def test_filter_settings_are_validated() -> None:
     with pytest.raises(ValidationError):
         PostingFilters.model_validate({"seniority": ["wizard"]})
     assert PostingFilters(excluded_keywords=[" ", "sales "]).excluded_keywords == ["sales"]
+
+
+def test_retry_after_reads_seconds_milliseconds_and_http_dates() -> None:
+    now = datetime(2024, 3, 4, 12, 0, 0, tzinfo=UTC)
+    in_thirty = format_datetime(datetime(2024, 3, 4, 12, 0, 30, tzinfo=UTC), usegmt=True)
+    assert retry_after(httpx.Headers({"Retry-After": "7"})) == 7.0
+    assert retry_after(httpx.Headers({"Retry-After": in_thirty}), now=now) == 30.0
+    assert retry_after({"retry-after": "Mon, 04 Mar 2024 11:00:00 GMT"}, now=now) == 0.0
+    assert retry_after(httpx.Headers({"retry-after-ms": "250"})) == 0.25
+    assert retry_after(httpx.Headers({"Retry-After": "soon"})) is None
+    assert retry_after(httpx.Headers()) is None
+    for attempt, ceiling in ((1, 0.5), (2, 1.0), (3, 2.0), (9, 4.0)):
+        assert ceiling / 2 <= backoff(attempt, 0.5, 4.0) <= ceiling
