@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from jobagent_core import __version__, retry_wait
+from jobagent_core.fetch_errors import BadJson, NotFound, Refused, TooLarge, Unavailable
 
 USER_AGENT = f"JobAgent/{__version__} (+self-hosted job-search agent)"
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -52,35 +53,6 @@ class HttpPolicy:
     max_bytes: int = MAX_BODY_BYTES
     min_interval: float = 1.0  # steady-state seconds between requests to one host
     burst: int = 2  # requests allowed back to back before spacing applies
-
-
-class FetchError(Exception):
-    """A request that produced no usable JSON. `str(err)` is a readable sentence."""
-
-    def __init__(self, message: str, *, status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
-class NotFound(FetchError):
-    """HTTP 404/410: the board, page or endpoint does not exist."""
-
-
-class Refused(FetchError):
-    """Another 4xx: bad credentials, forbidden, bad request. Retrying will not help."""
-
-
-class Unavailable(FetchError):
-    """Rate-limited, server errors or timeouts that outlasted the retries."""
-
-
-class TooLarge(FetchError):
-    """The body is bigger than the policy's `max_bytes`; it was not read."""
-
-
-class BadJson(FetchError):
-    """The body is not JSON."""
 
 
 class HostRateLimiter:

@@ -44,6 +44,14 @@ from selectolax.lexbor import LexborHTMLParser
 from jobagent_core import __version__
 from jobagent_core.discovery.html import html_to_text
 from jobagent_core.discovery.places import words
+from jobagent_core.fetch_errors import (
+    Blocked,
+    FetchError,
+    NotHtml,
+    Timeout,
+    TooLarge,
+    Unavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,35 +78,6 @@ class FetchPolicy:
     max_pages: int = 3  # homepage, about, careers
     # Tests only: loopback addresses (127.0.0.0/8, ::1) on any port are allowed.
     allow_loopback: bool = False
-
-
-class PageError(Exception):
-    """A page that could not be read. `str(err)` is a sentence a person can act on."""
-
-    def __init__(self, message: str, *, status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
-class Blocked(PageError):
-    """The URL or an address its host resolves to is not allowed (SSRF guard)."""
-
-
-class NotHtml(PageError):
-    """The response is not an HTML page."""
-
-
-class PageTooLarge(PageError):
-    """The page is larger than the policy's `max_bytes`."""
-
-
-class PageTimeout(PageError):
-    """The page (or the site) took longer than the policy allows."""
-
-
-class PageUnavailable(PageError):
-    """The host is unknown or unreachable, answered an HTTP error, or redirected too often."""
 
 
 @dataclass(frozen=True)
@@ -202,10 +181,10 @@ def _resolve_in_time(resolver: Resolver, host: str, port: int, timeout: float) -
     worker.start()
     worker.join(timeout)
     if not outcome:
-        raise PageTimeout(f"looking up {host} took longer than {timeout:g} s")
+        raise Timeout(f"looking up {host} took longer than {timeout:g} s")
     result = outcome[0]
     if isinstance(result, OSError):
-        raise PageUnavailable(f"could not find the host {host} (DNS lookup failed)")
+        raise Unavailable(f"could not find the host {host} (DNS lookup failed)")
     if isinstance(result, BaseException):
         raise result
     return list(result)
@@ -223,12 +202,12 @@ def resolve_checked(
 
     Raises `Blocked` when any address is not public (loopback allowed only with
     `policy.allow_loopback`), or when the port is not 80/443 and the addresses are
-    not all loopback; `PageUnavailable` when the name does not resolve.
+    not all loopback; `Unavailable` when the name does not resolve.
     """
     wait = policy.connect_timeout if timeout is None else timeout
     addresses = _resolve_in_time(resolver, host, port, wait)
     if not addresses:
-        raise PageUnavailable(f"could not find the host {host} (no addresses)")
+        raise Unavailable(f"could not find the host {host} (no addresses)")
     for address in addresses:
         problem = address_problem(address, allow_loopback=policy.allow_loopback)
         if problem:
@@ -527,20 +506,20 @@ class SiteFetcher:
         self._client.close()
 
     def fetch_page(self, url: str, kind: PageKind = "home") -> FetchedPage:
-        """One page, read within `policy.page_timeout`. Raises a `PageError`."""
+        """One page, read within `policy.page_timeout`. Raises a `FetchError`."""
         final, html = self._download(url, time.monotonic() + self.policy.page_timeout)
         return FetchedPage(kind=kind, url=final, title=page_title(html), text=extract_text(html))
 
     def fetch_site(self, website: str) -> SiteContent:
         """The homepage and the about and careers pages it links to, within
-        `policy.total_timeout`. Never raises `PageError`: a page that cannot be
+        `policy.total_timeout`. Never raises `FetchError`: a page that cannot be
         read becomes a sentence in `problems` (no homepage means no pages)."""
         policy = self.policy
         site_deadline = time.monotonic() + policy.total_timeout
         home = normalise_website(website)
         try:
             final, html = self._download(home, self._deadline(site_deadline))
-        except PageError as err:
+        except FetchError as err:
             return SiteContent(website=home, pages=(), problems=(f"homepage: {err}",))
         pages: list[FetchedPage] = []
         problems: list[str] = []
@@ -553,7 +532,7 @@ class SiteFetcher:
                 continue
             try:
                 page_url, page_html = self._download(url, self._deadline(site_deadline))
-            except PageError as err:
+            except FetchError as err:
                 problems.append(f"{kind} page: {err}")
                 continue
             if any(p.url == page_url for p in pages):
@@ -583,7 +562,7 @@ class SiteFetcher:
         for _hop in range(policy.max_redirects + 1):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise PageTimeout(f"{current.host} did not finish within the time limit")
+                raise Timeout(f"{current.host} did not finish within the time limit")
             timeout = httpx.Timeout(remaining, connect=min(policy.connect_timeout, remaining))
             try:
                 with self._client.stream("GET", current, timeout=timeout) as response:
@@ -593,19 +572,15 @@ class SiteFetcher:
                         continue
                     return str(response.url), self._read_html(response, deadline)
             except httpx.TimeoutException:
-                raise PageTimeout(
-                    f"{current.host} did not answer within {remaining:.1f} s"
-                ) from None
+                raise Timeout(f"{current.host} did not answer within {remaining:.1f} s") from None
             except httpx.HTTPError as exc:
-                raise PageUnavailable(
-                    f"could not fetch {current.host} ({_describe(exc)})"
-                ) from None
-        raise PageUnavailable(f"{url[:200]} redirects more than {policy.max_redirects} times")
+                raise Unavailable(f"could not fetch {current.host} ({_describe(exc)})") from None
+        raise Unavailable(f"{url[:200]} redirects more than {policy.max_redirects} times")
 
     def _read_html(self, response: httpx.Response, deadline: float) -> str:
         host = response.url.host
         if response.status_code >= 400:
-            raise PageUnavailable(
+            raise Unavailable(
                 f"{host} answered HTTP {response.status_code} for {response.url.path}",
                 status=response.status_code,
             )
@@ -619,15 +594,15 @@ class SiteFetcher:
         too_large = f"{response.url} is larger than {limit / 1_048_576:g} MB; it was not read"
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise PageTooLarge(too_large, status=response.status_code)
+            raise TooLarge(too_large, status=response.status_code)
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
-                raise PageTooLarge(too_large, status=response.status_code)
+                raise TooLarge(too_large, status=response.status_code)
             if time.monotonic() > deadline:
-                raise PageTimeout(f"{host} sent the page too slowly; gave up")
+                raise Timeout(f"{host} sent the page too slowly; gave up")
             chunks.append(chunk)
         return _decode(b"".join(chunks), response.charset_encoding)
 

@@ -33,8 +33,6 @@ from jobagent_core.discovery.http import (
     HostRateLimiter,
     HttpOptions,
     HttpPolicy,
-    TooLarge,
-    Unavailable,
     redact,
 )
 from jobagent_core.discovery.schema import PostingData
@@ -55,6 +53,7 @@ from jobagent_core.discovery.sources.registry import (
 from jobagent_core.discovery.sources.remoteok import RemoteOkSource
 from jobagent_core.discovery.sources.serpapi import SerpApiSource
 from jobagent_core.discovery.sources.themuse import TheMuseSource
+from jobagent_core.fetch_errors import TooLarge, Unavailable
 from tests.job_board_server import FIXTURES, JobBoardServer, Reply
 from tests.job_board_server import job_board_server as job_board_server
 

@@ -22,15 +22,17 @@ from typing import Any
 import pytest
 
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fetch_errors import (
+    Blocked,
+    FetchError,
+    NotHtml,
+    Timeout,
+    TooLarge,
+    Unavailable,
+)
 from jobagent_core.llm import LlmClient
 from jobagent_core.research import (
-    Blocked,
     FetchPolicy,
-    NotHtml,
-    PageError,
-    PageTimeout,
-    PageTooLarge,
-    PageUnavailable,
     SiteFetcher,
     fetch_company_site,
     research_online,
@@ -231,21 +233,21 @@ def test_home_about_and_careers_are_read_following_redirects(site: CompanySite) 
 @pytest.mark.parametrize(
     ("path", "error", "message"),
     [
-        ("/loop/1", PageUnavailable, "redirects more than 3 times"),
-        ("/big", PageTooLarge, "larger than 2 MB"),
-        ("/big-unannounced", PageTooLarge, "larger than 2 MB"),
+        ("/loop/1", Unavailable, "redirects more than 3 times"),
+        ("/big", TooLarge, "larger than 2 MB"),
+        ("/big-unannounced", TooLarge, "larger than 2 MB"),
         ("/data.json", NotHtml, "is application/json, not an HTML page"),
         ("/no-type", NotHtml, "of no declared type"),
-        ("/slow", PageTimeout, "did not answer within"),
-        ("/drip", PageTimeout, "sent the page too slowly"),
-        ("/missing", PageUnavailable, "answered HTTP 404 for /missing"),
+        ("/slow", Timeout, "did not answer within"),
+        ("/drip", Timeout, "sent the page too slowly"),
+        ("/missing", Unavailable, "answered HTTP 404 for /missing"),
         ("/to-intranet", Blocked, "resolves to 10.0.0.8, which is a private address"),
         ("/to-ftp", Blocked, "only http and https"),
         ("/to-port", Blocked, "public.acme.test:8080 uses a non-standard port"),
     ],
 )
 def test_pages_that_cannot_be_read(
-    site: CompanySite, path: str, error: type[PageError], message: str
+    site: CompanySite, path: str, error: type[FetchError], message: str
 ) -> None:
     policy = FetchPolicy(allow_loopback=True, page_timeout=0.5)
     with SiteFetcher(policy, resolver=RESOLVE) as fetcher, pytest.raises(error) as caught:

@@ -17,15 +17,13 @@ from sqlalchemy.orm import Session
 
 from jobagent_core.db.models import CompanyResearch
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fetch_errors import Blocked, Timeout, Unavailable
 from jobagent_core.llm import strict_json_schema
 from jobagent_core.research import (
-    Blocked,
     Citation,
     CompanyProfile,
     FetchedPage,
     FetchPolicy,
-    PageTimeout,
-    PageUnavailable,
     SiteContent,
     SiteFetcher,
     get_or_research,
@@ -339,9 +337,9 @@ def test_resolution_results() -> None:
         "127.0.0.1",
         "::1",
     ]
-    with pytest.raises(PageUnavailable, match=r"could not find the host unknown\.example"):
+    with pytest.raises(Unavailable, match=r"could not find the host unknown\.example"):
         resolve_checked("unknown.example", 443, policy, resolver=resolve)
-    with pytest.raises(PageUnavailable, match="no addresses"):
+    with pytest.raises(Unavailable, match="no addresses"):
         resolve_checked("nothing.example", 443, policy, resolver=resolve)
 
 
@@ -352,7 +350,7 @@ def test_a_hanging_dns_lookup_is_cut_short() -> None:
         release.wait(5)
         return ["93.184.215.14"]
 
-    with pytest.raises(PageTimeout, match=r"looking up slow\.example"):
+    with pytest.raises(Timeout, match=r"looking up slow\.example"):
         resolve_checked("slow.example", 443, FetchPolicy(connect_timeout=0.2), resolver=stuck)
     assert not release.is_set()  # it gave up while the lookup was still hanging
     release.set()

@@ -22,9 +22,10 @@ from jobagent_core.discovery.html import (
     pay_block_text,
     sanitize_html,
 )
-from jobagent_core.discovery.http import BoardHttp, FetchError, NotFound, Params
+from jobagent_core.discovery.http import BoardHttp, Params
 from jobagent_core.discovery.schema import EmploymentType, PostingData
 from jobagent_core.discovery.sources.base import SourceResult
+from jobagent_core.fetch_errors import FetchError, NotFound
 
 # A job ad is a few thousand characters; anything far beyond is noise or abuse.
 # Cut before parsing so a 5 MB description costs milliseconds, not memory.
