@@ -7,7 +7,7 @@
 2. The full offline CLI run over the sample set for one CV — profile → match →
    research → letters → PDF/DOCX → SMTP sink — wall time and peak memory.
 3. With an LLM configured (a local OpenAI-compatible stub): LLM calls and tokens
-   per run, by stage, for the sample set (2,010 postings found); screening calls
+   per run, by stage, for the sample set (every posting found); screening calls
    for 100 and 10,000 postings found are in bench/matching.py's output.
 
 Prints figures; asserts nothing.

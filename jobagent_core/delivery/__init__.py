@@ -7,7 +7,7 @@
                             search_location="Berlin")
 
     result = deliver_once(engine, run_id, build, settings.SMTP_URL)
-    result.status  # "sent" | "skipped" | "failed"; result.detail for the run's log
+    result.status  # "sent" | "skipped" | "failed" | "off"; result.detail for the run's log
 
 The files are always in the app; e-mail is a convenience, so delivery reports
 failures in its result instead of failing the run. The digest's state per run

@@ -49,13 +49,14 @@ _TAKEN_OVER = "skipped: taken over by a later attempt of the run"
 
 @dataclass(frozen=True)
 class DeliveryResult:
-    """What `deliver_once` did. `status`: "sent", "skipped" or "failed"; `detail` a
+    """What `deliver_once` did. `status`: "sent", "skipped", "failed", or "off" (the
+    server sends no e-mail, or the person turned digests off); `detail` a
     sentence for the run's log; `match_ids` the matches this attempt covered;
     `retry`: the matches were released, so a later attempt may send them;
     `message_id` the digest's Message-ID when one was recorded; `restarted`:
     this attempt sent a digest that a worker which died had claimed."""
 
-    status: Literal["sent", "skipped", "failed"]
+    status: Literal["sent", "skipped", "failed", "off"]
     detail: str
     match_ids: tuple[str, ...] = ()
     retry: bool = False
@@ -296,7 +297,7 @@ def deliver_once(
     unknown run; errors of `build_message` propagate after the claim is released.
     """
     if not smtp_url:
-        return DeliveryResult("skipped", "skipped: no SMTP configured")
+        return DeliveryResult("off", "off: no SMTP configured")
     try:
         parse_smtp_url(smtp_url)
     except DeliveryError as err:

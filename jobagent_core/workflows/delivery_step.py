@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def deliver(ctx: SearchContext) -> DeliveryResult:
     settings = ctx.settings
     if not ctx.email:
-        return DeliveryResult("skipped", "skipped: turned off in your settings")
+        return DeliveryResult("off", "off: turned off in your settings")
     store = FileStore(settings.STORAGE_DIR)
     assert ctx.search is not None
     search = ctx.search

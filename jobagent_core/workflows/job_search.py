@@ -390,6 +390,11 @@ def deliver_step(ctx: SearchContext, reporter: RunReporter) -> None:
         if result.restarted:
             reporter.warn(f"E-mail digest {result.detail}.")
         return
+    if result.status == "off":
+        # Off by the person's choice or because the server sends no e-mail: nothing
+        # went wrong, so the run carries no warning about it.
+        log.info("run %s: e-mail digest %s", ctx.run_id, result.detail)
+        return
     reporter.warn(f"E-mail digest {result.detail}; everything is in the app.")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import reflex as rx
 
+from jobagent_core.discovery.sample_data import sample_size
 from jobagent_core.discovery.sources.adzuna import COUNTRIES
 from jobagent_ui import routes
 from jobagent_ui.components.add_form import add_form
@@ -324,7 +325,7 @@ def _board_watch(kind: str) -> rx.Component:
 def sources() -> rx.Component:
     return rx.vstack(
         checkbox_row(
-            "Sample data set (2,010 postings, works offline)",
+            f"Sample data set ({sample_size():,} postings, works offline)",
             "source-sample",
             SearchState.use_sample,
             SearchState.set_use_sample,

@@ -61,6 +61,17 @@ def delivery() -> rx.Component:
                 spacing="1",
                 width="100%",
             ),
+            rx.cond(
+                S.smtp_enabled,
+                rx.fragment(),
+                rx.text(
+                    "This server sends no e-mail (SMTP_URL is not set), so no digest is "
+                    "sent: everything is in the app. Your choice here applies once it is set.",
+                    id="delivery-off-help",
+                    size="1",
+                    color_scheme="gray",
+                ),
+            ),
             rx.button("Save", type="submit", size="2", loading=S.delivery_saving),
             spacing="3",
             width="100%",

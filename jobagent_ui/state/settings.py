@@ -32,6 +32,7 @@ from jobagent_core.auth.errors import InvalidTokenName
 from jobagent_core.config import get_settings
 from jobagent_core.db.engine import session_scope, ui_engine
 from jobagent_core.db.models import ApiToken
+from jobagent_core.discovery.sample_data import sample_size
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class StatusRow:
 class SettingsView:
     delivery_enabled: bool
     delivery_email: str
+    smtp_enabled: bool
     account_email: str
     tokens: list[TokenRow]
     status: list[StatusRow]
@@ -116,7 +118,7 @@ def server_status() -> list[StatusRow]:
             if settings.RESEARCH_ONLINE
             else "From the postings only. Set RESEARCH_ONLINE=true to read company websites.",
         ),
-        StatusRow("Sample data set", True, "2,010 postings, offline."),
+        StatusRow("Sample data set", True, f"{sample_size():,} postings, offline."),
         StatusRow("File import", True, "JSON or CSV files of postings, on the Search page."),
     ]
     configured = set(configured_live_sources(settings))
@@ -137,6 +139,7 @@ def load(user_id: str) -> SettingsView:
     return SettingsView(
         delivery_enabled=delivery.enabled,
         delivery_email=delivery.email or "",
+        smtp_enabled=get_settings().smtp_enabled,
         account_email=delivery.account_email,
         tokens=tokens,
         status=server_status(),
@@ -192,6 +195,7 @@ class SettingsState(rx.State):
     delivery_enabled: bool = True
     delivery_email: str = ""
     delivery_saving: bool = False
+    smtp_enabled: bool = True  # the server can send e-mail at all
     tokens: list[TokenRow] = []
     token_name: str = ""
     token_busy: bool = False
@@ -227,6 +231,7 @@ class SettingsState(rx.State):
             return
         self.account_email = view.account_email
         self.delivery_enabled, self.delivery_email = view.delivery_enabled, view.delivery_email
+        self.smtp_enabled = view.smtp_enabled
         self.tokens, self.status = view.tokens, view.status
         self.loading = False
 

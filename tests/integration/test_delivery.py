@@ -311,7 +311,7 @@ def test_without_smtp_nothing_is_claimed(engine: Engine) -> None:
     seeded = seed(engine)
     for url in (None, ""):
         result = deliver_once(engine, seeded.run_id, builder(seeded), url)
-        assert (result.status, result.detail) == ("skipped", "skipped: no SMTP configured")
+        assert (result.status, result.detail) == ("off", "off: no SMTP configured")
     assert not any(delivered(engine).values())
 
 

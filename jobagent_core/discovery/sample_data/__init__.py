@@ -1,4 +1,4 @@
-"""The bundled sample data set: about 3,000 fictional postings in 30 job families
+"""The bundled sample data set: about 4,400 fictional postings in 30 job families
 and four languages, the offline default source (see LICENSE.md).
 
 The file stores dates relative to a fixed anchor; `sample_postings()` shifts
@@ -58,6 +58,17 @@ def sample_postings(now: datetime | None = None) -> tuple[PostingData, ...]:
     Parsed once per process and cached per day. Raises SampleDataError when the
     bundled file is missing or corrupt."""
     return _load((now or datetime.now(UTC)).astimezone(UTC).date())
+
+
+@lru_cache(maxsize=1)
+def sample_size() -> int:
+    """How many postings the set holds, from its header line alone (cheap: for labels)."""
+    try:
+        source = resources.files(__package__).joinpath(DATA_FILE)
+        with source.open("rb") as raw, gzip.open(raw) as lines:
+            return int(json.loads(lines.readline())["meta"]["count"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise SampleDataError(f"the bundled sample data set cannot be read: {exc}") from exc
 
 
 def sample_anchor() -> datetime:
