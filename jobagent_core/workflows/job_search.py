@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as DbSession
@@ -146,10 +146,16 @@ def discover(ctx: SearchContext, reporter: RunReporter) -> None:
     reporter.set(found_count=len(kept))
 
 
+_T = TypeVar("_T")
+
+# Rows per write transaction. SQLite has one write lock for the whole file: a few
+# thousand postings in one transaction would keep the web app's writes waiting.
+_INSERT_BATCH = 200
+
+
 def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
     """Upsert postings by (source, source_id); returns their row ids."""
     ids: dict[PostingKey, str] = {}
-    new_rows: list[JobPosting] = []
     with session_scope(admin_engine()) as db:
         by_source: dict[str, list[str]] = {}
         for posting in postings:
@@ -162,25 +168,27 @@ def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
                     )
                 )
                 ids.update({(source, sid): pid for sid, pid in rows})
-        for posting in postings:
-            key = posting_key(posting)
-            if key in ids:
-                continue
-            row = JobPosting(
-                id=new_id(),
-                dedupe_key=dedupe_key(posting),
-                company_key=company_key(posting.company),
-                **posting.model_dump(exclude={"extra"}),
-                extra=dict(posting.extra),
-            )
-            new_rows.append(row)
-            ids[key] = row.id
-        # One flush: the write lock is held for one batched insert, not a round trip a row.
-        db.add_all(new_rows)
+    new_rows: list[JobPosting] = []
+    for posting in postings:
+        key = posting_key(posting)
+        if key in ids:
+            continue
+        row = JobPosting(
+            id=new_id(),
+            dedupe_key=dedupe_key(posting),
+            company_key=company_key(posting.company),
+            **posting.model_dump(exclude={"extra"}),
+            extra=dict(posting.extra),
+        )
+        new_rows.append(row)
+        ids[key] = row.id
+    for batch in _chunks(new_rows, _INSERT_BATCH):
+        with session_scope(admin_engine()) as db:
+            db.add_all(batch)
     return ids
 
 
-def _chunks(items: list[str], size: int) -> list[list[str]]:
+def _chunks(items: list[_T], size: int) -> list[list[_T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 

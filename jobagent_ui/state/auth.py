@@ -151,7 +151,10 @@ class AuthState(rx.State):
         if self.status == requires:
             return None
         if user is None:
-            return rx.redirect(routes.sign_in_path(self._wanted_path()), replace=True)
+            # Set before the redirect: the sign-in buttons render from this at once,
+            # and a click can come before /sign-in's own on_load has read the query.
+            self.callback_url = routes.return_path(self._wanted_path())
+            return rx.redirect(routes.sign_in_path(self.callback_url), replace=True)
         if requires == MEMBER:
             return rx.redirect(routes.ACCESS_PENDING, replace=True)
         return rx.redirect(routes.HOME, replace=True)
