@@ -42,7 +42,8 @@ import statistics, sys, time
 from sqlalchemy.orm import Session
 from jobagent_core.db.engine import admin_engine
 from jobagent_core.db.models import Run, User
-from jobagent_core.profiling.service import UploadLimits, queue_run, save_documents, start_profiling
+from jobagent_core.profiling.service import UploadLimits, save_documents, start_profiling
+from jobagent_core.workflows.dispatch import queue_run
 from jobagent_core.storage import FileStore
 from jobagent_core.config import get_settings
 from tests import cv_fixtures

@@ -24,16 +24,15 @@ from jobagent_core.db.models import Run
 from jobagent_core.profiling.errors import FileTooLarge
 from jobagent_core.profiling.service import (
     NoDocuments,
-    QueueUnavailable,
     RunInProgress,
     UnknownDocument,
     UploadLimits,
     UploadRejected,
-    queue_run,
     save_documents,
     start_profiling,
 )
 from jobagent_core.storage import FileStore
+from jobagent_core.workflows.dispatch import QueueUnavailable, queue_run
 from jobagent_core.workflows.job_search_start import (
     JobSearchRequest,
     NoSuggestedTitles,

@@ -1,5 +1,5 @@
-"""Uploading CVs and starting profiling runs. Callers own the transaction, except
-`queue_run`, which must run after the commit that made the run visible."""
+"""Uploading CVs and starting profiling runs. Callers own the transaction; a run
+they start is queued after the commit (`jobagent_core.services.unit_of_work`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from jobagent_core.auth.access import require_access
@@ -21,7 +21,7 @@ from jobagent_core.profiling.profile_store import apply_edits
 from jobagent_core.profiling.render import profile_to_markdown
 from jobagent_core.profiling.schemas import Profile
 from jobagent_core.storage import FileStore
-from jobagent_core.workflows.dispatch import enqueue, new_task_id
+from jobagent_core.workflows.dispatch import new_task_id
 from jobagent_core.workflows.runs import create_run, readable_runs
 
 log = logging.getLogger(__name__)
@@ -164,33 +164,6 @@ def start_profiling(
     run.progress_total = len(chosen) + 2
     db.flush()
     return run
-
-
-def queue_run(engine: Engine, run: Run) -> None:
-    """Send a committed run to the workers; a queue that cannot be reached fails the
-    run with a message rather than leaving it pending forever."""
-    try:
-        assert run.task_id is not None
-        enqueue(run.id, run.kind, run.task_id)
-    except Exception as err:
-        log.exception("could not queue run %s", run.id)
-        with engine.begin() as conn:
-            conn.execute(
-                update(Run)
-                .where(Run.id == run.id)
-                .values(
-                    status=RunStatus.FAILED,
-                    error_message="The task queue is not reachable, so the run could not start. "
-                    "Check that the worker and its broker are running, then try again.",
-                    finished_at=func.now(),
-                )
-            )
-        raise QueueUnavailable() from err
-
-
-class QueueUnavailable(RuntimeError):
-    def __init__(self) -> None:
-        super().__init__("The task queue is not reachable; the run was marked failed.")
 
 
 def update_profile(db: DbSession, user_id: str, edits: dict[str, Any]) -> dict[str, Any]:

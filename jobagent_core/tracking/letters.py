@@ -28,12 +28,11 @@ from jobagent_core.fabrication import (
     write_cover_letter_offline,
 )
 from jobagent_core.profiling.schemas import Profile
-from jobagent_core.profiling.service import queue_run
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.errors import MatchNotFound, NoApplication, NoProfile, TrackingError
 from jobagent_core.tracking.letter_text import letter_from_markdown
 from jobagent_core.tracking.matches import artifact_for, own_match
-from jobagent_core.workflows.dispatch import new_task_id
+from jobagent_core.workflows.dispatch import new_task_id, queue_run
 from jobagent_core.workflows.runs import create_run, readable_runs
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import Engine, func, or_, update
 
 from jobagent_core.config import get_settings
 from jobagent_core.db.base import utcnow
@@ -63,6 +63,33 @@ def enqueue(run_id: str, kind: str, task_id: str) -> None:
     get_celery().send_task(
         TASK_NAME, args=[run_id], task_id=task_id, queue=QUEUE_FOR_KIND[RunKind(kind)]
     )
+
+
+def queue_run(engine: Engine, run: Run) -> None:
+    """Send a committed run to the workers; a queue that cannot be reached fails the
+    run with a message rather than leaving it pending forever."""
+    try:
+        assert run.task_id is not None
+        enqueue(run.id, run.kind, run.task_id)
+    except Exception as err:
+        log.exception("could not queue run %s", run.id)
+        with engine.begin() as conn:
+            conn.execute(
+                update(Run)
+                .where(Run.id == run.id)
+                .values(
+                    status=RunStatus.FAILED,
+                    error_message="The task queue is not reachable, so the run could not start. "
+                    "Check that the worker and its broker are running, then try again.",
+                    finished_at=func.now(),
+                )
+            )
+        raise QueueUnavailable() from err
+
+
+class QueueUnavailable(RuntimeError):
+    def __init__(self) -> None:
+        super().__init__("The task queue is not reachable; the run was marked failed.")
 
 
 def recover_stale_runs() -> int:

@@ -28,7 +28,6 @@ from jobagent_core.db.enums import RunKind, RunStatus
 from jobagent_core.db.models import Artifact, MatchedJob, Run
 from jobagent_core.discovery.html import sanitize_html
 from jobagent_core.live.poller import RunChange
-from jobagent_core.profiling.service import QueueUnavailable
 from jobagent_core.tracking.dashboard import RunRow, get_run_row
 from jobagent_core.tracking.errors import TrackingError
 from jobagent_core.tracking.letter_text import LetterTextError
@@ -40,6 +39,7 @@ from jobagent_core.tracking.letters import (
     save_letter,
 )
 from jobagent_core.tracking.matches import MAX_NOTE_CHARS, match_detail, set_stage, stage_history
+from jobagent_core.workflows.dispatch import QueueUnavailable
 from jobagent_ui import routes
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
 from jobagent_ui.state.live import NO_WORKER_YET, WAITING_HINT_AFTER_S, hub, live_page

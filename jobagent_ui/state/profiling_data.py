@@ -21,17 +21,16 @@ from jobagent_core.db.models import Document
 from jobagent_core.profiling.documents import ExtractedDocument, read_document
 from jobagent_core.profiling.errors import DocumentError, FileTooLarge
 from jobagent_core.profiling.service import (
-    QueueUnavailable,
     UploadLimits,
     get_profile,
     latest_profiling_run,
-    queue_run,
     readable_documents,
     save_documents,
     start_profiling,
     update_profile,
 )
 from jobagent_core.storage import FileStore
+from jobagent_core.workflows.dispatch import QueueUnavailable, queue_run
 from jobagent_core.workflows.runs import get_run, run_status
 
 MB = 1024 * 1024

@@ -33,9 +33,10 @@ from jobagent_core.discovery.sources.registry import (
     validate_board_name,
 )
 from jobagent_core.live.poller import RunChange
-from jobagent_core.profiling.service import QueueUnavailable, get_profile, queue_run
+from jobagent_core.profiling.service import get_profile
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.dashboard import RunRow, get_run_rows
+from jobagent_core.workflows.dispatch import QueueUnavailable, queue_run
 from jobagent_core.workflows.job_search_start import (
     JobSearchRequest,
     NoSuggestedTitles,

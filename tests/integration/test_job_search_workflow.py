@@ -25,8 +25,8 @@ from jobagent_core.db.enums import RunStatus, StepStatus
 from jobagent_core.db.models import Artifact, MatchedJob, Run, User
 from jobagent_core.profiling.offline import extract_profile
 from jobagent_core.profiling.profile_store import merge_profile
-from jobagent_core.profiling.service import queue_run
 from jobagent_core.storage import FileStore
+from jobagent_core.workflows.dispatch import queue_run
 from jobagent_core.workflows.job_search_start import JobSearchRequest, start_job_search
 from tests import cv_fixtures
 from tests.conftest import PostgresDatabase

@@ -17,12 +17,12 @@ from jobagent_core.db.enums import RunStatus
 from jobagent_core.db.models import Document, Run, User
 from jobagent_core.profiling.service import (
     UploadLimits,
-    queue_run,
     save_documents,
     start_profiling,
 )
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows import profiling
+from jobagent_core.workflows.dispatch import queue_run
 from tests import cv_fixtures
 from tests.conftest import PostgresDatabase
 from tests.llm_stub import LlmStub, StubReply

@@ -46,7 +46,7 @@ from jobagent_core.delivery import (
 )
 from jobagent_core.profiling.offline import extract_profile
 from jobagent_core.profiling.profile_store import merge_profile
-from jobagent_core.profiling.service import queue_run
+from jobagent_core.workflows.dispatch import queue_run
 from jobagent_core.workflows.engine import claim_run
 from jobagent_core.workflows.job_search_start import JobSearchRequest, start_job_search
 from tests import cv_fixtures
