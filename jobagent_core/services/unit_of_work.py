@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from jobagent_core.db.engine import session_scope, ui_engine
 from jobagent_core.db.models import Run
-from jobagent_core.workflows.dispatch import queue_run
+from jobagent_core.workflows.dispatch import QueueUnavailable, queue_run
 
 _QUEUED = "jobagent.queue_after_commit"
 
@@ -27,15 +27,22 @@ def unit_of_work(engine: Engine | None = None) -> Iterator[Session]:
     """A session that commits when the block succeeds (rolls back when it raises),
     then queues the runs registered with `queue_after_commit`.
 
-    Raises `QueueUnavailable` after the commit when the queue cannot be reached
-    (that run is marked failed with a message).
+    Raises `QueueUnavailable` after the commit when the queue refused a run (each
+    refused run is marked failed with a message; the others are still queued).
     """
     engine = engine or ui_engine()
     with session_scope(engine) as db:
         yield db
         runs: list[Run] = db.info.pop(_QUEUED, [])
+    refused: QueueUnavailable | None = None
     for run in runs:
-        queue_run(engine, run)
+        # Every run is tried: one refused send must not leave the others pending.
+        try:
+            queue_run(engine, run)
+        except QueueUnavailable as err:
+            refused = err
+    if refused is not None:
+        raise refused
 
 
 def queue_after_commit(db: Session, run: Run) -> None:
