@@ -3,7 +3,7 @@
     .venv/bin/python bench/sample_coverage.py [--json]
 
 For each of the twelve professions and ten cities the sample set promises
-(jobagent_core/discovery/sample_data/coverage.py), a persona with that job title,
+(tools/sample_data/coverage.py), a persona with that job title,
 a few skills and about seven years of experience, living in the city, searches the
 bundled sample set the way the workflow does: stage 1 (`rank_postings`, with the
 precomputed sample embeddings, place = the city, top MATCH_TOP_K) then the offline
@@ -28,13 +28,6 @@ sys.path.insert(0, str(ROOT))
 
 from jobagent_core.config import Settings  # noqa: E402
 from jobagent_core.discovery.sample_data import sample_postings  # noqa: E402
-from jobagent_core.discovery.sample_data.coverage import (  # noqa: E402
-    CITIES,
-    PER_CELL_MIN,
-    PROFESSIONS,
-    Profession,
-)
-from jobagent_core.discovery.sample_data.geo import COUNTRIES  # noqa: E402
 from jobagent_core.discovery.schema import PostingData  # noqa: E402
 from jobagent_core.matching.embedder import (  # noqa: E402
     get_encoder,
@@ -50,6 +43,13 @@ from jobagent_core.profiling.schemas import (  # noqa: E402
     ExperienceEntry,
     Profile,
 )
+from tools.sample_data.coverage import (  # noqa: E402
+    CITIES,
+    PER_CELL_MIN,
+    PROFESSIONS,
+    Profession,
+)
+from tools.sample_data.geo import COUNTRIES  # noqa: E402
 
 TOP_K = Settings.model_fields["MATCH_TOP_K"].default  # the workflow's default
 

@@ -17,7 +17,6 @@ from jobagent_core.discovery import dedupe as dd
 from jobagent_core.discovery.filters import PostingFilters, apply_filters, infer_seniority
 from jobagent_core.discovery.html import html_to_text, jobposting_from_jsonld, sanitize_html
 from jobagent_core.discovery.sample_data import _raw, sample_anchor, sample_postings
-from jobagent_core.discovery.sample_data import generate as sample_generator
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources import file_import
@@ -25,6 +24,7 @@ from jobagent_core.discovery.sources.base import SearchQuery
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
 from jobagent_core.discovery.sources.sample import SampleSource
 from jobagent_core.retry_wait import backoff, retry_after
+from tools.sample_data import generate as sample_generator
 
 pytestmark = pytest.mark.unit
 

@@ -1,5 +1,5 @@
 """The bundled sample set serves every profession it promises in every city it
-promises (sample_data/coverage.py): a search by someone of that profession, living
+promises (tools/sample_data/coverage.py): a search by someone of that profession, living
 there, shows at least PER_CELL_MIN matches through the real pipeline — stage 1 with
 the precomputed embeddings, place = the city, then the offline screen.
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bench.sample_coverage import coverage
-from jobagent_core.discovery.sample_data.coverage import CITIES, PER_CELL_MIN, PROFESSIONS
+from tools.sample_data.coverage import CITIES, PER_CELL_MIN, PROFESSIONS
 
 pytestmark = pytest.mark.unit
 

@@ -3,8 +3,10 @@ and four languages, the offline default source (see LICENSE.md).
 
 The file stores dates relative to a fixed anchor; `sample_postings()` shifts
 them so the newest posting is always a couple of days old, which keeps
-"posted within N days" filters meaningful whenever the app runs. Regenerate the
-file with `python -m jobagent_core.discovery.sample_data.generate`.
+"posted within N days" filters meaningful whenever the app runs. Only the set
+ships here; regenerate it from the repository root with
+`python -m tools.sample_data.generate` (the generator and its YAML banks live in
+tools/sample_data/).
 """
 
 from __future__ import annotations

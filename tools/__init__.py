@@ -1,0 +1,1 @@
+"""Build tools run from the repository root (not part of the installed package)."""
