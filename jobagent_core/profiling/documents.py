@@ -50,7 +50,8 @@ from jobagent_core.profiling.errors import (
     UnsupportedDocument,
     safe_filename,
 )
-from jobagent_core.profiling.pdf_layout import PARSE_ERRORS, OverBudget, ReadBudget, page_lines
+from jobagent_core.profiling.pdf_layout import PARSE_ERRORS, page_lines
+from jobagent_core.profiling.pdf_runs import OverBudget, ReadBudget
 
 log = logging.getLogger(__name__)
 

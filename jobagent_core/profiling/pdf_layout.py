@@ -1,12 +1,12 @@
 """The text lines of one PDF page, laid out as a person reads them.
 
-Text comes from pypdf's layout-mode machinery: positioned runs with real x/y and
-width. We lay them out ourselves instead of using layout mode's fixed-width
-character grid, which glues words drawn one by one ("Builta Kafka") and lets a
-sidebar bleed into the main column: a two-column page (sidebar + main column) is
-read column by column, and what stands far apart on one line (a right-aligned
-date, say) goes on its own line. Units below are PDF points; "em" means the
-run's font height.
+Text comes as positioned runs with real x/y and width (`pdf_runs`, from pypdf's
+public text-extraction visitors). We lay them out ourselves instead of
+using pypdf's layout mode and its fixed-width character grid, which glues words
+drawn one by one ("Builta Kafka") and lets a sidebar bleed into the main column:
+a two-column page (sidebar + main column) is read column by column, and what
+stands far apart on one line (a right-aligned date, say) goes on its own line.
+Units below are PDF points; "em" means the run's font height.
 """
 
 from __future__ import annotations
@@ -14,19 +14,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
 
 from pypdf import PageObject
 from pypdf.errors import LimitReachedError, PyPdfError
-from pypdf.generic import ContentStream, DictionaryObject, StreamObject
 
-try:  # private pypdf API (see _positioned_lines); without it we fall back to plain mode
-    from pypdf._text_extraction import _layout_mode
-    from pypdf.generic._font import Font
-except ImportError:  # pragma: no cover
-    _layout_mode = None  # type: ignore[assignment]
-    Font = None  # type: ignore[assignment,misc]
+from jobagent_core.profiling.pdf_runs import OverBudget, ReadBudget, Run, page_fonts, read_runs
 
 log = logging.getLogger(__name__)
 
@@ -57,49 +50,6 @@ class _Line:
     segs: list[_Seg]
 
 
-@dataclass(slots=True)
-class ReadBudget:
-    """What reading a PDF's pages may still cost, shared by the pages read. pypdf does
-    each step for a whole page at once and at Python speed — parsing content streams
-    and character maps at 0.25-1 MB a second, laying out text at some 5 µs a character,
-    building a font's character map of up to 100,000 entries from a few bytes of
-    `bfrange` — so each step is charged before it starts, or one font at a time."""
-
-    parse_bytes: int  # decoded content streams and font maps (ToUnicode, CMap) to parse
-    text_bytes: int  # bytes of text-showing string operands still to lay out
-    font_entries: int  # character-map entries the fonts of one page may hold, each
-    _charged: set[int] = field(default_factory=set, init=False, repr=False)  # streams paid
-
-    def parse(self, size: int) -> None:
-        if size > self.parse_bytes:
-            raise OverBudget("content")
-        self.parse_bytes -= size
-
-    def lay_out(self, size: int) -> None:
-        if size > self.text_bytes:
-            raise OverBudget("text")
-        self.text_bytes -= size
-
-    def font_streams(self, font: DictionaryObject) -> None:
-        """Charge the font's ToUnicode and CMap streams, each once for the document:
-        pypdf keeps them, decoded, for as long as the reader lives."""
-        for key in ("/ToUnicode", "/Encoding"):
-            stream = font.get(key)
-            stream = stream.get_object() if stream is not None else None
-            if isinstance(stream, StreamObject) and id(stream) not in self._charged:
-                self._charged.add(id(stream))
-                self.parse(len(stream.get_data()))
-
-
-class OverBudget(Exception):
-    """The page would pass the ReadBudget: `what` says which part of it ("content":
-    bytes to parse, "text": text to lay out, "fonts": character-map entries)."""
-
-    def __init__(self, what: Literal["content", "text", "fonts"]) -> None:
-        super().__init__(what)
-        self.what = what
-
-
 def page_lines(page: PageObject, budget: ReadBudget | None = None) -> tuple[list[str], bool]:
     """The page's text lines, and whether its content draws any text at all. With a
     `budget`, raises OverBudget before doing work that would pass it."""
@@ -108,50 +58,14 @@ def page_lines(page: PageObject, budget: ReadBudget | None = None) -> tuple[list
     except (LimitReachedError, OverBudget):
         raise  # one of pypdf's resource limits or ours: plain mode would only pass it again
     except PARSE_ERRORS as err:
-        # Unusual content streams (or a pypdf without these internals): plain mode reads
-        # in drawing order, which for most CV generators is reading order.
+        # Unusual content streams: plain mode reads in drawing order, which for most CV
+        # generators is reading order.
         log.warning("PDF page layout failed (%r); reading it in plain mode", err)
-        if budget is not None and Font is not None:  # plain mode builds every font listed
-            _page_fonts(page, None, budget)  # so build them here first, within the budget
+        if budget is not None:  # plain mode builds every font listed
+            page_fonts(page, None, budget)  # so charge them here first, within the budget
         plain = page.extract_text().splitlines()
         return plain, bool(plain)
     return _columns(lines), draws_text
-
-
-def _page_fonts(
-    page: PageObject, names: set[str] | None, budget: ReadBudget | None
-) -> dict[str, Any]:
-    """The fonts pypdf's layout mode reads the page with, found as its own
-    `_layout_mode_fonts` finds them but only those named in `names` (all when None):
-    that builds every font the page lists, each with its whole character map, used or
-    not. Each font is charged to `budget` as it is built."""
-    fonts: dict[str, Any] = {}
-    entries = 0
-    node: Any = page
-    visited: set[int] = set()
-    while isinstance(node, DictionaryObject) and id(node) not in visited:
-        visited.add(id(node))
-        resources = _resolve(node.get("/Resources"))
-        font_resources = _resolve(resources.get("/Font")) if isinstance(resources, dict) else None
-        if isinstance(font_resources, DictionaryObject) and page.pdf is not None:
-            for name, ref in font_resources.items():
-                font = _resolve(ref)
-                if (names is not None and name not in names) or not isinstance(
-                    font, DictionaryObject
-                ):
-                    continue
-                if budget is not None:
-                    budget.font_streams(font)
-                fonts[name] = Font.from_font_resource(font)
-                entries += len(fonts[name].character_map)
-                if budget is not None and entries > budget.font_entries:
-                    raise OverBudget("fonts")
-        node = _resolve(node.get("/Parent"))
-    return fonts
-
-
-def _resolve(obj: Any) -> Any:
-    return obj.get_object() if obj is not None else None
 
 
 def _columns(lines: list[_Line]) -> list[str]:
@@ -179,54 +93,53 @@ def _columns(lines: list[_Line]) -> list[str]:
 def _positioned_lines(page: PageObject, budget: ReadBudget | None) -> tuple[list[_Line], bool]:
     """Lines top to bottom, each a list of segments (text runs closer than a field gap),
     and whether the content stream has text-showing operators at all."""
-    contents = page.get("/Contents")
-    if contents is None:
-        return [], False
-    stream = ContentStream(contents.get_object(), page.pdf, "bytes")  # decoded, not parsed
-    if budget is not None:
-        budget.parse(len(stream.get_data()))
-    ops = stream.operations
-    draws_text = any(op in _SHOW_TEXT for _, op in ops)
-    if budget is not None:
-        budget.lay_out(sum(_shown_bytes(operands) for operands, op in ops if op in _SHOW_TEXT))
-    used = {args[0] for args, op in ops if op == b"Tf" and args and isinstance(args[0], str)}
-    fonts = _page_fonts(page, used, budget)
-    groups = _layout_mode.text_show_operations(iter(ops), fonts, True, None)
-    if not groups:
+    runs, draws_text = read_runs(page, budget)
+    if not runs:
         return [], draws_text
     lines = []
-    for y, runs in _layout_mode.y_coordinate_groups(groups).items():
+    for y, group in _baseline_groups(runs):
         segs: list[_Seg] = []
-        height = max(run["font_height"] for run in runs) or 10.0
-        for run in runs:
-            for seg in _run_segments(run, run["font_height"] or height):
+        height = max(run.height for run in group) or 10.0
+        for run in group:
+            for seg in _run_segments(run, run.height or height):
                 _append(segs, seg)
         if segs:
             lines.append(_Line(float(y), height, segs))
     return lines, draws_text
 
 
-_SHOW_TEXT = {b"Tj", b"TJ", b"'", b'"'}
+def _baseline_groups(runs: list[Run]) -> list[tuple[int, list[Run]]]:
+    """Runs grouped by baseline, top to bottom, each group left to right. Runs whose
+    baselines differ by less than a font height join one line (mixed fonts, super- and
+    subscripts), unless both start text at the same x (two lines of one column)."""
+    by_y: dict[int, list[Run]] = {}
+    for run in runs:
+        by_y.setdefault(int(run.y), []).append(run)
+    groups: list[tuple[int, list[Run]]] = []
+    last_xs: set[int] = set()
+    for y in sorted(by_y, reverse=True):
+        group = by_y[y]
+        xs = {int(run.x0) for run in group}
+        if groups:
+            last_y, last = groups[-1]
+            height = min(last[0].height, group[0].height)
+            if abs(y - last_y) < height and not xs & last_xs:
+                last.extend(group)
+                last_xs |= xs
+                continue
+        groups.append((y, group))
+        last_xs = xs
+    return [(y, sorted(group, key=lambda run: run.x0)) for y, group in groups]
 
 
-def _shown_bytes(operands: Any) -> int:
-    """Bytes of text a text-showing operator's operands hold (a TJ array holds strings
-    and kerning numbers; Tj, ' and " end with their string)."""
-    if not operands:
-        return 0
-    last = operands[-1]
-    parts = last if isinstance(last, list) else [last]
-    return sum(len(part) for part in parts if isinstance(part, str | bytes))
-
-
-def _run_segments(run: Any, height: float) -> Iterator[_Seg]:
-    """Split one run where pypdf put 3+ spaces (a gap inside one text object), placing
-    each part by its share of the characters."""
-    text, x0, y = run["text"], run["tx"], run["ty"] * run["flip_sort"]
-    per_char = (run["displaced_tx"] - x0) / len(text) if text else 0.0
+def _run_segments(run: Run, height: float) -> Iterator[_Seg]:
+    """Split one run where it holds 3+ spaces (a gap inside one string), placing each
+    part by its share of the characters."""
+    text, x0 = run.text, run.x0
+    per_char = (run.x1 - x0) / len(text) if text else 0.0
     for match in _SEGMENT.finditer(text.translate(_RUN_CONTROLS)):
         start, end = x0 + per_char * match.start(), x0 + per_char * match.end()
-        yield _Seg(start, end, match[0], y, height)
+        yield _Seg(start, end, match[0], run.y, height)
 
 
 def _append(segs: list[_Seg], seg: _Seg) -> None:
