@@ -317,7 +317,7 @@ def check_worker(settings: Settings) -> Check:
 def check_smtp(settings: Settings, timeout_s: float) -> Check:
     if not settings.SMTP_URL:
         return skip("smtp", "not configured (SMTP_URL): digests are not e-mailed")
-    from jobagent_core.delivery.smtp import DeliveryError, parse_smtp_url
+    from jobagent_core.digest.smtp import DeliveryError, parse_smtp_url
 
     try:
         target = parse_smtp_url(settings.SMTP_URL)

@@ -26,7 +26,7 @@ from jobagent_core.profiling._offline.contact import (
     find_phone,
 )
 from jobagent_core.profiling._offline.education import parse_education
-from jobagent_core.profiling._offline.entries import parse_experience
+from jobagent_core.profiling._offline.experience import parse_experience
 from jobagent_core.profiling._offline.languages import parse_languages, scan_languages
 from jobagent_core.profiling._offline.layout import (
     CERTIFICATIONS,

@@ -6,7 +6,8 @@
 
 Offline research states only what the postings say; online research (when the
 RESEARCH_ONLINE setting enables it) reads the company's own website under the
-SSRF rules of `fetch` and keeps only citations whose quotes are on its pages.
+SSRF rules of `url_guard` (enforced by `fetch`) and keeps only citations whose
+quotes are on its pages.
 """
 
 from jobagent_core.research.cache import (
@@ -18,7 +19,6 @@ from jobagent_core.research.cache import (
 )
 from jobagent_core.research.fetch import (
     FetchedPage,
-    FetchPolicy,
     SiteContent,
     SiteFetcher,
     fetch_company_site,
@@ -26,6 +26,7 @@ from jobagent_core.research.fetch import (
 from jobagent_core.research.offline import research_offline, website_from_postings
 from jobagent_core.research.online import ResearchResult, research_online
 from jobagent_core.research.schemas import FACT_FIELDS, Citation, CompanyProfile
+from jobagent_core.research.url_guard import FetchPolicy
 
 __all__ = [
     "DEFAULT_MAX_AGE_DAYS",

@@ -34,7 +34,7 @@ from jobagent_core.db.models import (
     Run,
     User,
 )
-from jobagent_core.delivery import (
+from jobagent_core.digest import (
     Attachment,
     DeliveryError,
     DigestMatch,

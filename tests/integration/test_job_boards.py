@@ -40,7 +40,6 @@ from jobagent_core.discovery.sources.adzuna import AdzunaSource
 from jobagent_core.discovery.sources.arbeitnow import ArbeitnowSource
 from jobagent_core.discovery.sources.ashby import AshbySource
 from jobagent_core.discovery.sources.base import JobSource, SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import MAX_TEXT_CHARS, TRUNCATION_MARK
 from jobagent_core.discovery.sources.greenhouse import GreenhouseSource
 from jobagent_core.discovery.sources.lever import LeverSource
 from jobagent_core.discovery.sources.registry import (
@@ -52,6 +51,10 @@ from jobagent_core.discovery.sources.registry import (
 )
 from jobagent_core.discovery.sources.remoteok import RemoteOkSource
 from jobagent_core.discovery.sources.serpapi import SerpApiSource
+from jobagent_core.discovery.sources.text import (
+    MAX_TEXT_CHARS,
+    TRUNCATION_MARK,
+)
 from jobagent_core.discovery.sources.themuse import TheMuseSource
 from jobagent_core.fetch_errors import TooLarge, Unavailable
 from tests.job_board_server import FIXTURES, JobBoardServer, Reply

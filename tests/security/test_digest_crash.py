@@ -36,7 +36,7 @@ from jobagent_core.db.models import (
     Run,
     User,
 )
-from jobagent_core.delivery import (
+from jobagent_core.digest import (
     DigestClaim,
     DigestMatch,
     build_digest,

@@ -14,13 +14,15 @@ import pytest
 
 from jobagent_core.discovery import dedupe as dd
 from jobagent_core.discovery.schema import PostingData
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.pay import (
+    parse_salary,
+    salary_period,
+)
+from jobagent_core.discovery.sources.text import (
     MAX_TEXT_CHARS,
     TRUNCATION_MARK,
     describe_html,
     describe_text,
-    parse_salary,
-    salary_period,
 )
 
 pytestmark = pytest.mark.unit

@@ -32,14 +32,9 @@ from jobagent_core.research import (
     research_offline,
     website_from_postings,
 )
-from jobagent_core.research.fetch import (
-    address_problem,
-    check_url,
-    discover_links,
-    extract_text,
-    resolve_checked,
-)
 from jobagent_core.research.online import verified_citations
+from jobagent_core.research.pages import discover_links, extract_text
+from jobagent_core.research.url_guard import address_problem, check_url, resolve_checked
 
 pytestmark = pytest.mark.unit
 

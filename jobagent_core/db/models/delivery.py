@@ -21,7 +21,7 @@ class DigestStatus(StrEnum):
 
 
 class DigestDelivery(Base):
-    """One row per run whose digest was claimed (see delivery.deliver_once).
+    """One row per run whose digest was claimed (see digest.deliver_once).
 
     `run_attempt` is the run's `attempts` when this claim was made or taken
     over: a claim left `claimed` by an earlier attempt of the run belongs to a

@@ -17,17 +17,21 @@ from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import (
-    MAX_HTML_CHARS,
+from jobagent_core.discovery.sources.fetching import (
     add_items,
-    bounded_id,
-    cap_text,
-    employment_type,
     fetch_json,
-    mentions_remote,
-    optional,
     parse_page,
+)
+from jobagent_core.discovery.sources.text import (
+    MAX_HTML_CHARS,
+    cap_text,
+    optional,
     strip_tags,
+)
+from jobagent_core.discovery.sources.values import (
+    bounded_id,
+    employment_type,
+    mentions_remote,
     utc_from_iso,
 )
 

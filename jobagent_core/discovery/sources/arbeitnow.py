@@ -16,14 +16,18 @@ from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.fetching import (
     add_items,
-    describe_html,
-    employment_type,
     fetch_json,
-    optional,
     parse_page,
+)
+from jobagent_core.discovery.sources.text import (
+    describe_html,
+    optional,
     plain,
+)
+from jobagent_core.discovery.sources.values import (
+    employment_type,
     utc_from_epoch,
 )
 

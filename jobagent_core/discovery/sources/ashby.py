@@ -15,21 +15,25 @@ from pydantic import BaseModel
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SourceResult
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.company_board import CompanyBoardSource
+from jobagent_core.discovery.sources.pay import (
     Pay,
+    pay_from_description,
+    pay_from_summary,
+    salary_period,
+)
+from jobagent_core.discovery.sources.text import (
     company_from_slug,
     describe_html,
     describe_text,
+    optional,
+    plain,
+)
+from jobagent_core.discovery.sources.values import (
     employment_type,
     mentions_remote,
-    optional,
-    pay_from_description,
-    pay_from_summary,
-    plain,
-    salary_period,
     utc_from_iso,
 )
-from jobagent_core.discovery.sources.company_board import CompanyBoardSource
 
 API = "https://api.ashbyhq.com"
 

@@ -11,7 +11,11 @@ from pydantic import BaseModel
 from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import add_items, fetch_json, parse_page
+from jobagent_core.discovery.sources.fetching import (
+    add_items,
+    fetch_json,
+    parse_page,
+)
 
 Job = TypeVar("Job", bound=BaseModel)
 

@@ -17,22 +17,26 @@ from pydantic import BaseModel
 
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.company_board import CompanyBoardSource
+from jobagent_core.discovery.sources.pay import (
     Pay,
+    pay_from_description,
+    pay_span,
+    salary_period,
+)
+from jobagent_core.discovery.sources.text import (
     company_from_slug,
     describe_html,
+    optional,
+    plain,
+    strip_tags,
+)
+from jobagent_core.discovery.sources.values import (
     employment_type,
     language_code,
     mentions_remote,
-    optional,
-    pay_from_description,
-    pay_span,
-    plain,
-    salary_period,
-    strip_tags,
     utc_from_iso,
 )
-from jobagent_core.discovery.sources.company_board import CompanyBoardSource
 
 API = "https://boards-api.greenhouse.io"
 

@@ -18,21 +18,27 @@ from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import (
-    Pay,
+from jobagent_core.discovery.sources.fetching import (
     add_items,
-    company_from_slug,
-    describe_html,
-    employment_type,
     fetch_json,
-    mentions_remote,
-    optional,
     parse_page,
+)
+from jobagent_core.discovery.sources.pay import (
+    Pay,
     pay_from_description,
     pay_from_summary,
-    plain,
     salary_period,
+)
+from jobagent_core.discovery.sources.text import (
+    company_from_slug,
+    describe_html,
+    optional,
+    plain,
     strip_tags,
+)
+from jobagent_core.discovery.sources.values import (
+    employment_type,
+    mentions_remote,
     utc_from_epoch,
 )
 

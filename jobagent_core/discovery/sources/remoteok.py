@@ -15,13 +15,17 @@ from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.fetching import (
     add_items,
-    describe_html,
     fetch_json,
-    optional,
     parse_page,
+)
+from jobagent_core.discovery.sources.text import (
+    describe_html,
+    optional,
     plain,
+)
+from jobagent_core.discovery.sources.values import (
     utc_from_epoch,
     utc_from_iso,
 )

@@ -19,18 +19,24 @@ from jobagent_core.discovery.http import HttpOptions, HttpPolicy
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.fetching import (
     add_items,
-    bounded_id,
-    describe_text,
-    employment_type,
     fetch_json,
-    mentions_remote,
-    optional,
     parse_page,
+)
+from jobagent_core.discovery.sources.pay import (
     parse_salary,
-    plain,
     salary_period,
+)
+from jobagent_core.discovery.sources.text import (
+    describe_text,
+    optional,
+    plain,
+)
+from jobagent_core.discovery.sources.values import (
+    bounded_id,
+    employment_type,
+    mentions_remote,
 )
 
 API = "https://serpapi.com"

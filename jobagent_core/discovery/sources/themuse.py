@@ -16,14 +16,18 @@ from jobagent_core.discovery.http import HttpOptions, HttpPolicy, Params
 from jobagent_core.discovery.schema import PostingData, Seniority
 from jobagent_core.discovery.seniority import title_seniority
 from jobagent_core.discovery.sources.base import SearchQuery, SourceResult
-from jobagent_core.discovery.sources.common import (
+from jobagent_core.discovery.sources.fetching import (
     add_items,
-    describe_html,
     fetch_json,
-    mentions_remote,
-    optional,
     parse_page,
+)
+from jobagent_core.discovery.sources.text import (
+    describe_html,
+    optional,
     plain,
+)
+from jobagent_core.discovery.sources.values import (
+    mentions_remote,
     utc_from_iso,
 )
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from jobagent_core.profiling._offline.certifications import certification_from, is_certificate
 from jobagent_core.profiling._offline.dates import DateRange, find_date_range
-from jobagent_core.profiling._offline.entries import BULLET, clean
+from jobagent_core.profiling._offline.entry_lines import BULLET, clean
 from jobagent_core.profiling.schemas import CertificationEntry, EducationEntry
 from jobagent_core.profiling.taxonomy import Taxonomy
 

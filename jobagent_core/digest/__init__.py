@@ -1,4 +1,4 @@
-"""Delivery: the e-mail digest of a job search, sent over SMTP once per run.
+"""The e-mail digest of a job search, sent over SMTP once per run.
 
     def build(db, matches):
         items = load_digest_matches(db, matches, read_file=store.read)
@@ -13,10 +13,10 @@ The files are always in the app; e-mail is a convenience, so delivery reports
 failures in its result instead of failing the run. The digest's state per run
 (claimed → sent, with its Message-ID) is in `digest_deliveries`: a run taken
 over after its worker died sends a claimed-but-unsent digest once, under the
-same Message-ID (see delivery.once).
+same Message-ID (see digest.send_once).
 """
 
-from jobagent_core.delivery.digest import (
+from jobagent_core.digest.compose import (
     Attachment,
     DigestMatch,
     build_digest,
@@ -24,7 +24,7 @@ from jobagent_core.delivery.digest import (
     load_digest_matches,
     safe_filename,
 )
-from jobagent_core.delivery.once import (
+from jobagent_core.digest.send_once import (
     BuildMessage,
     DeliveryResult,
     DigestClaim,
@@ -32,7 +32,7 @@ from jobagent_core.delivery.once import (
     deliver_once,
     send_claimed,
 )
-from jobagent_core.delivery.smtp import (
+from jobagent_core.digest.smtp import (
     DeliveryError,
     SmtpTarget,
     parse_smtp_url,

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from jobagent_core.db.base import utcnow
 from jobagent_core.db.models import DigestDelivery, DigestStatus, MatchedJob, Run
-from jobagent_core.delivery.smtp import (
+from jobagent_core.digest.smtp import (
     DEFAULT_TIMEOUT_S,
     DeliveryError,
     parse_smtp_url,

@@ -1,4 +1,4 @@
-"""The e-mail digest of a run's matches, sent at most once (see delivery.deliver_once)."""
+"""The e-mail digest of a run's matches, sent at most once (see digest.deliver_once)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from jobagent_core.db.engine import admin_engine
 from jobagent_core.db.models import MatchedJob
-from jobagent_core.delivery import (
+from jobagent_core.digest import (
     DeliveryResult,
     build_digest,
     deliver_once,

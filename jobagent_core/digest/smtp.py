@@ -1,4 +1,4 @@
-"""Sending the digest over SMTP (once per run: see delivery.once).
+"""Sending the digest over SMTP (once per run: see digest.send_once).
 
     send_digest("smtp://user:pass@mail.example.org:587", message, timeout=30)
 
