@@ -17,11 +17,15 @@ from rich.table import Table
 
 from jobagent_core.config import Settings, get_settings
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError, read_file
-from jobagent_core.discovery.sources.registry import UnknownSource
+from jobagent_core.discovery.sources.registry import (
+    FILE_KIND,
+    FILE_PREFIX,
+    UnknownSource,
+    split_source_spec,
+)
 from jobagent_core.profiling.service import UploadRejected
 from jobagent_core.workflows.engine import WorkflowError
 from jobagent_core.workflows.job_search_start import (
-    FILE_PREFIX,
     JobSearchRequest,
     SourceSpecError,
     check_sources,
@@ -30,6 +34,8 @@ from jobagent_core.workflows.job_search_start import (
 from jobagent_core.workflows.local_run import MatchResult, search_locally, write_files
 
 # A JSON or CSV file of postings on this machine: read here, by the file importer.
+# On the command line `file:` always names such a path; the signed specs of stored
+# files ("file:<storage key>:<signature>") are only written, by `file_sources`.
 FILE_SPEC = f"{FILE_PREFIX}<path>"
 
 STEP_WEIGHTS = {
@@ -49,11 +55,18 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+def local_file_path(spec: str) -> str | None:
+    """The path a command-line `file:<path>` source names ("" when it names none),
+    or None for a source of any other kind."""
+    kind, rest = split_source_spec(spec)
+    return rest.strip() if kind == FILE_KIND else None
+
+
 def read_job_file(spec: str) -> tuple[bytes, str]:
     """The bytes of the job file a `file:<path>` source names and how to store them,
     once the file importer has read at least one posting from them (the checks a
     file uploaded in the web app passes). Raises SourceFileError saying why not."""
-    where = spec[len(FILE_PREFIX) :].strip()
+    where = local_file_path(spec)
     if not where:
         raise SourceFileError(
             f"{FILE_SPEC} needs the path of a JSON or CSV job file, e.g. {FILE_PREFIX}jobs.csv"
@@ -102,8 +115,8 @@ def run_search(
         except OSError as err:
             fail(f"cannot read {path}: {err.strerror}")
     specs = [s.strip() for s in sources.split(",") if s.strip()]
-    named = [s for s in specs if not s.lower().startswith(FILE_PREFIX)]
-    paths = [s for s in specs if s.lower().startswith(FILE_PREFIX)]
+    paths = [s for s in specs if local_file_path(s) is not None]
+    named = [s for s in specs if s not in paths]
     try:
         # The request lower-cases sources: file paths stand in as "file:" until the
         # files are read and stored, then as sources signed for the local user.

@@ -22,12 +22,12 @@ from sqlalchemy.orm import Session as DbSession
 
 from jobagent_core.db.engine import session_scope
 from jobagent_core.db.models import Artifact, Document, JobSearch, User
+from jobagent_core.discovery.sources.registry import SourceSpecError, parse_source_spec
 from jobagent_core.storage import FileStore, InvalidStorageKey
 
 log = logging.getLogger(__name__)
 
 TASK_NAME = "jobagent.delete_account"
-FILE_SOURCE_PREFIX = "file:"
 _ARTIFACT_KEYS = (
     Artifact.cover_letter_pdf_key,
     Artifact.cover_letter_docx_key,
@@ -60,11 +60,16 @@ def owned_file_keys(db: DbSession, user_id: str) -> set[str]:
 
 
 def _file_keys(sources: Iterable[object]) -> set[str]:
-    return {
-        str(spec).removeprefix(FILE_SOURCE_PREFIX)
-        for spec in sources
-        if str(spec).startswith(FILE_SOURCE_PREFIX)
-    }
+    """The storage keys of the uploaded job files among a search's source specs."""
+    keys: set[str] = set()
+    for spec in sources:
+        try:
+            parsed = parse_source_spec(str(spec))
+        except SourceSpecError:
+            continue  # not a source this version can read: it names no file of ours
+        if parsed.is_file:
+            keys.add(parsed.args[0])
+    return keys
 
 
 def used_by_others(db: DbSession, user_id: str, key: str) -> bool:

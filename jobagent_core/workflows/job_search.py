@@ -32,8 +32,13 @@ from jobagent_core.discovery.filters import (
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.sources.base import JobSource, SearchQuery
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
-from jobagent_core.discovery.sources.registry import SourceSpecError, build_source
-from jobagent_core.discovery.sources.sample import SampleSource
+from jobagent_core.discovery.sources.file_specs import file_key
+from jobagent_core.discovery.sources.registry import (
+    SourceSpecError,
+    build_source,
+    parse_source_spec,
+    source_spec_label,
+)
 from jobagent_core.llm import LlmClient, LlmNotConfigured, UsageMeter
 from jobagent_core.matching.embedder import (
     EMBEDDING_MODEL_ID,
@@ -47,10 +52,9 @@ from jobagent_core.matching.stage1 import rank_postings
 from jobagent_core.profiling.schemas import Profile
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.applications import write_application
-from jobagent_core.workflows.delivery_step import deliver
+from jobagent_core.workflows.digest_step import deliver
 from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError, store_usage
 from jobagent_core.workflows.engine import execute as run_steps
-from jobagent_core.workflows.job_search_start import FILE_PREFIX, file_key
 from jobagent_core.workflows.research_step import research_match
 
 log = logging.getLogger(__name__)
@@ -84,18 +88,17 @@ class SearchContext:
 
 
 def _source(spec: str, settings: Settings, user_id: str) -> JobSource:
-    if spec == "sample":
-        return SampleSource()
-    if spec.startswith(FILE_PREFIX):
-        key = file_key(user_id, spec, settings)
+    parsed = parse_source_spec(spec)
+    if parsed.is_file:
+        key = file_key(user_id, parsed, settings)
         data = FileStore(settings.STORAGE_DIR).read(key)
         return FileSource(data, "the uploaded job file")
-    return build_source(spec, settings=settings)
+    return build_source(parsed, settings=settings)
 
 
 def _label(spec: str) -> str:
     """How a source is named to people: never a storage key or signature."""
-    return "uploaded job file" if spec.startswith(FILE_PREFIX) else spec
+    return source_spec_label(spec)
 
 
 def discover(ctx: SearchContext, reporter: RunReporter) -> None:

@@ -6,8 +6,6 @@ searches and refuse the same mistakes with the same words.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -22,17 +20,23 @@ from pydantic import (
 )
 from sqlalchemy.orm import Session as DbSession
 
-from jobagent_core.auth.secret import auth_secret
 from jobagent_core.config import Settings
 from jobagent_core.db.enums import RunKind
 from jobagent_core.db.models import JobSearch, Run, User
 from jobagent_core.discovery.filters import DEFAULT_REMOTE, RemoteOption
 from jobagent_core.discovery.schema import Seniority
-from jobagent_core.discovery.sources.registry import SourceSpecError, build_source
+from jobagent_core.discovery.sources.file_specs import file_key, file_source
+from jobagent_core.discovery.sources.registry import (
+    FILE_PREFIX,
+    SAMPLE_SPEC,
+    SourceSpecError,
+    build_source,
+    parse_source_spec,
+)
 from jobagent_core.workflows.dispatch import new_task_id
 from jobagent_core.workflows.runs import create_run
 
-SAMPLE_SOURCE = "sample"
+SAMPLE_SOURCE = SAMPLE_SPEC
 MAX_SOURCES = 20
 
 
@@ -53,7 +57,8 @@ Place = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200),
 Title = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul
 ]
-SourceSpec = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), NoNul]
+# A source spec as sent (`parse_source_spec` reads it when the search starts).
+SourceText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), NoNul]
 
 
 class SearchFilters(BaseModel):
@@ -73,7 +78,7 @@ class _SearchOptions(BaseModel):
     # How remote roles count: "anywhere", "region" (open to the person's country or
     # region) or "no" (on-site and hybrid only). Stored in the search's `filters`.
     remote: RemoteOption = DEFAULT_REMOTE
-    sources: list[SourceSpec] = Field(
+    sources: list[SourceText] = Field(
         default_factory=lambda: [SAMPLE_SOURCE], max_length=MAX_SOURCES
     )
     filters: SearchFilters = Field(default_factory=SearchFilters)
@@ -116,40 +121,16 @@ class NoSuggestedTitles(ValueError):
         super().__init__("Your profile has no suggested job titles yet: build your profile first.")
 
 
-FILE_PREFIX = "file:"
-
-
-def _file_signature(user_id: str, key: str, settings: Settings) -> str:
-    message = f"{user_id}\n{key}".encode()
-    return hmac.new(auth_secret(settings).encode(), message, hashlib.sha256).hexdigest()[:32]
-
-
-def file_source(user_id: str, key: str, settings: Settings) -> str:
-    """The source spec for a job file `user_id` uploaded (stored under `key`).
-
-    Signed for that user: a spec naming someone else's file, or made up by a
-    client, is refused by `file_key`."""
-    return f"{FILE_PREFIX}{key}:{_file_signature(user_id, key, settings)}"
-
-
-def file_key(user_id: str, spec: str, settings: Settings) -> str:
-    """The storage key inside a file source spec, if it was issued to `user_id`."""
-    key, _, signature = spec.removeprefix(FILE_PREFIX).rpartition(":")
-    expected = _file_signature(user_id, key, settings)
-    if not key or not hmac.compare_digest(signature, expected):
-        raise SourceSpecError(
-            "Upload the job file again in the web app: this file source is not valid."
-        )
-    return key
-
-
 def check_sources(sources: Sequence[str], settings: Settings, *, user_id: str) -> None:
-    """Raise `SourceSpecError` for a source this install (or this user) cannot use."""
+    """Raise `SourceSpecError` for a source this install (or this user) cannot use:
+    a spec `parse_source_spec` refuses, a keyed source without its keys, or a job
+    file not signed for `user_id`."""
     for spec in sources:
-        if spec.startswith(FILE_PREFIX):
-            file_key(user_id, spec, settings)
-        elif spec != SAMPLE_SOURCE:
-            build_source(spec, settings=settings)
+        parsed = parse_source_spec(spec)
+        if parsed.is_file:
+            file_key(user_id, parsed, settings)
+        elif parsed.kind != SAMPLE_SPEC:
+            build_source(parsed, settings=settings)
 
 
 def start_job_search(
@@ -198,10 +179,14 @@ def start_from_profile(
 
 
 __all__ = [
+    "FILE_PREFIX",
     "JobSearchRequest",
     "NoSuggestedTitles",
     "SearchFromProfileRequest",
     "SourceSpecError",
+    "check_sources",
+    "file_key",
+    "file_source",
     "start_from_profile",
     "start_job_search",
 ]

@@ -19,6 +19,7 @@ from jobagent_core.accounts.deletion import (
 )
 from jobagent_core.auth.api_tokens import create_token
 from jobagent_core.auth.sessions import create_session
+from jobagent_core.config import get_settings
 from jobagent_core.db.engine import session_scope
 from jobagent_core.db.enums import RunKind, RunStatus
 from jobagent_core.db.models import (
@@ -36,6 +37,7 @@ from jobagent_core.db.models import (
     User,
 )
 from jobagent_core.storage import FileStore
+from jobagent_core.workflows.job_search_start import file_source
 from tests.conftest import PostgresDatabase
 from tests.worker_support import configure, running_worker, wait_for
 
@@ -84,7 +86,9 @@ def add_person(db: OrmSession, store: FileStore, name: str, posting: JobPosting)
     create_session(db, user.id)
     create_token(db, user.id, "laptop")
     search = JobSearch(
-        user_id=user.id, title="Data Engineer", sources=["sample", f"file:{jobs_file}"]
+        user_id=user.id,
+        title="Data Engineer",
+        sources=["sample", file_source(user.id, jobs_file, get_settings())],
     )
     db.add(search)
     db.flush()

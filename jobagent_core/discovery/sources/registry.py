@@ -1,7 +1,22 @@
-"""Live sources by name: "greenhouse:stripe", "lever:eu:acme", "ashby:linear",
-"arbeitnow", "remoteok", "themuse", "serpapi", "adzuna:de".
+"""Job sources by name, and the one parser for the specs that name them.
 
-    source = build_source("greenhouse:stripe", settings=get_settings())
+A source spec is how a person, the web app, the API or the CLI names a source:
+
+    sample                          the bundled sample set (offline)
+    greenhouse:<board>              a Greenhouse board, e.g. greenhouse:stripe
+    lever:<site> / lever:eu:<site>  a Lever site
+    ashby:<board>                   an Ashby board
+    arbeitnow, remoteok, themuse    keyless job APIs
+    serpapi, adzuna:<country>       job APIs that need keys
+    file:<storage key>:<signature>  an uploaded job file, signed for its user
+                                    (`file_specs.file_source` writes these)
+
+Specs are stored as written in `job_searches.sources`, so this grammar is also the
+database's. The CLI alone reads `file:<path>` (a job file on this machine): it
+splits the prefix with `split_source_spec` and never sends that form on.
+
+    spec = parse_source_spec("greenhouse:Stripe")   # SourceSpec("greenhouse", ("stripe",))
+    source = build_source(spec, settings=get_settings())
     kinds = configured_live_sources(settings)   # which kinds this install can use
     source_specs()   # how to write every source a search can name, for help and errors
 """
@@ -64,8 +79,91 @@ LIVE_SOURCES: tuple[LiveSourceKind, ...] = (
 )
 _KINDS = {k.kind: k for k in LIVE_SOURCES}
 _BOARD_NAME = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
+_PLACEHOLDER = re.compile(r"<(\w+)>")
 # The bundled sample set: offline, always there (a search's default source).
 SAMPLE_SPEC = SampleSource.name
+# An uploaded job file: "file:<storage key>:<signature>" (see `file_specs`).
+FILE_KIND = "file"
+FILE_PREFIX = f"{FILE_KIND}:"
+FILE_LABEL = "uploaded job file"
+_FILE_SIGNATURE = re.compile(r"[0-9a-f]{32}")
+INVALID_FILE_SOURCE = "Upload the job file again in the web app: this file source is not valid."
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A source spec as `parse_source_spec` read it: its `kind` ("sample", a
+    `LIVE_SOURCES` kind or "file"), its `args` cleaned (board names and countries
+    lower-cased; a file's storage key and signature as written) and the `raw` text
+    it was read from, which is what is stored. `str()` gives the cleaned spec."""
+
+    kind: str
+    args: tuple[str, ...]
+    raw: str
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind == FILE_KIND
+
+    def __str__(self) -> str:
+        return ":".join((self.kind, *self.args))
+
+
+def split_source_spec(spec: str) -> tuple[str, str]:
+    """(kind, rest): the spec up to its first ':' trimmed and lower-cased, and what
+    follows that ':' as written ("" when there is none). Never raises."""
+    kind, _, rest = spec.strip().partition(":")
+    return kind.strip().lower(), rest
+
+
+def parse_source_spec(spec: str) -> SourceSpec:
+    """The source `spec` names, checked as far as it can be without settings or a
+    user: the kind exists, takes these arguments, board names and Adzuna countries
+    are well-formed, a file spec has a storage key and a signature's shape. Raises
+    `SourceSpecError` (`UnknownSource` for a kind there is not) saying what to write.
+
+    Whether a keyed source's keys are set is `build_source`'s question, and whether
+    a file spec was signed for this user is `file_specs.file_key`'s."""
+    text = spec.strip()
+    if not text:
+        raise SourceSpecError(f"A job source is empty — write one of: {', '.join(source_specs())}")
+    kind, rest = split_source_spec(text)
+    if kind == FILE_KIND:
+        return SourceSpec(FILE_KIND, _file_args(rest), spec)
+    args = tuple(p.strip() for p in rest.split(":")) if ":" in text else ()
+    if any(not a for a in args):
+        raise _incomplete(text, kind)
+    match kind, args:
+        case "sample", ():
+            return SourceSpec(kind, (), spec)
+        case (("greenhouse" | "ashby" | "lever"), (name,)):
+            return SourceSpec(kind, (validate_board_name(kind, name),), spec)
+        case "lever", (region, name) if region.lower() == "eu":
+            return SourceSpec(kind, ("eu", validate_board_name(kind, name)), spec)
+        case (("arbeitnow" | "remoteok" | "themuse" | "serpapi"), ()):
+            return SourceSpec(kind, (), spec)
+        case "adzuna", (country,):
+            if country.lower() not in COUNTRIES:
+                raise SourceSpecError(
+                    f"Adzuna has no job search for country '{country}' — use one of "
+                    f"{', '.join(sorted(COUNTRIES))}, e.g. adzuna:de"
+                )
+            return SourceSpec(kind, (country.lower(),), spec)
+    raise _unknown(text, kind)
+
+
+def source_spec_label(spec: str) -> str:
+    """How a spec is named to people, even a malformed one: an uploaded job file
+    never shows its storage key or signature."""
+    kind, _ = split_source_spec(spec)
+    return FILE_LABEL if kind == FILE_KIND else spec.strip()
+
+
+def _file_args(rest: str) -> tuple[str, str]:
+    key, colon, signature = rest.rpartition(":")
+    if not colon or not key.strip() or not _FILE_SIGNATURE.fullmatch(signature):
+        raise SourceSpecError(INVALID_FILE_SOURCE)
+    return key, signature
 
 
 def source_specs(*also: str) -> list[str]:
@@ -90,48 +188,45 @@ def validate_board_name(kind: str, name: str) -> str:
 
 
 def build_source(
-    spec: str,
+    spec: str | SourceSpec,
     *,
     settings: object | None = None,
     base_url: str | None = None,
     http: HttpOptions | None = None,
 ) -> JobSource:
-    """The source a spec names. Keys come from `settings` (SERPAPI_API_KEY,
-    ADZUNA_APP_ID, ADZUNA_APP_KEY). Raises `SourceSpecError` for an unknown or
-    malformed spec and `MissingCredentials` when a needed key is not set."""
-    kind, *args = [p.strip() for p in spec.strip().split(":")]
-    kind = kind.lower()
-    match kind, len(args):
-        case "greenhouse", 1:
-            return GreenhouseSource(
-                validate_board_name(kind, args[0]), base_url=base_url, http=http
-            )
-        case "ashby", 1:
-            return AshbySource(validate_board_name(kind, args[0]), base_url=base_url, http=http)
-        case "lever", 1:
-            return LeverSource(validate_board_name(kind, args[0]), base_url=base_url, http=http)
-        case "lever", 2 if args[0].lower() == "eu":
-            site = validate_board_name(kind, args[1])
-            return LeverSource(site, region="eu", base_url=base_url, http=http)
-        case "arbeitnow", 0:
+    """The source a spec names (parsed with `parse_source_spec` when given as text).
+    Keys come from `settings` (SERPAPI_API_KEY, ADZUNA_APP_ID, ADZUNA_APP_KEY).
+    Raises `SourceSpecError` for an unknown or malformed spec and for an uploaded job
+    file (read with its user's key: `file_specs.file_key`), and `MissingCredentials`
+    when a needed key is not set."""
+    parsed = spec if isinstance(spec, SourceSpec) else parse_source_spec(spec)
+    kind, args = parsed.kind, parsed.args
+    match kind:
+        case "sample":
+            return SampleSource()
+        case "greenhouse":
+            return GreenhouseSource(args[0], base_url=base_url, http=http)
+        case "ashby":
+            return AshbySource(args[0], base_url=base_url, http=http)
+        case "lever" if len(args) == 2:
+            return LeverSource(args[1], region="eu", base_url=base_url, http=http)
+        case "lever":
+            return LeverSource(args[0], base_url=base_url, http=http)
+        case "arbeitnow":
             return ArbeitnowSource(base_url=base_url, http=http)
-        case "remoteok", 0:
+        case "remoteok":
             return RemoteOkSource(base_url=base_url, http=http)
-        case "themuse", 0:
+        case "themuse":
             return TheMuseSource(base_url=base_url, http=http)
-        case "serpapi", 0:
+        case "serpapi":
             (api_key,) = _credentials(settings, kind)
             return SerpApiSource(api_key, base_url=base_url, http=http)
-        case "adzuna", 1:
-            country = args[0].lower()
-            if country not in COUNTRIES:
-                raise SourceSpecError(
-                    f"Adzuna has no job search for country '{args[0]}' — use one of "
-                    f"{', '.join(sorted(COUNTRIES))}, e.g. adzuna:de"
-                )
+        case "adzuna":
             app_id, app_key = _credentials(settings, kind)
-            return AdzunaSource(country, app_id, app_key, base_url=base_url, http=http)
-    raise _unknown(spec, kind)
+            return AdzunaSource(args[0], app_id, app_key, base_url=base_url, http=http)
+        case "file":
+            raise SourceSpecError("An uploaded job file is read for the user it was signed for.")
+    raise _unknown(parsed.raw, kind)
 
 
 def configured_live_sources(settings: object | None) -> list[str]:
@@ -156,7 +251,17 @@ def _secret(settings: object | None, name: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
+def _incomplete(spec: str, kind: str) -> SourceSpecError:
+    """A known kind with an empty part, e.g. "greenhouse:" or "lever:eu:"."""
+    what = _PLACEHOLDER.search(_KINDS[kind].spec) if kind in _KINDS else None
+    if what is None:
+        return _unknown(spec, kind)
+    return SourceSpecError(f"'{spec}' names no {what.group(1)} — write {_KINDS[kind].spec}")
+
+
 def _unknown(spec: str, kind: str) -> SourceSpecError:
+    if kind == SAMPLE_SPEC:
+        return SourceSpecError(f"'{spec}' is not a valid source — write {SAMPLE_SPEC}")
     if kind in _KINDS:
         return SourceSpecError(
             f"'{spec}' is not a valid {_KINDS[kind].label} source — write {_KINDS[kind].spec}"
