@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from jobagent_core.auth.service import safe_callback_path
+from jobagent_core.services.matches import match_page_path
 
 HOME = "/"
 DASHBOARD = HOME  # the signed-in home is the dashboard
@@ -40,9 +41,8 @@ def page_path(path: str) -> str:
     return path.rstrip("/") or HOME
 
 
-def match_detail_path(match_id: str) -> str:
-    """The page of one match, e.g. "/matches/abc123"."""
-    return f"{MATCHES}/{quote(match_id, safe='')}"
+# Built in the services, whose match cards carry the link.
+match_detail_path = match_page_path
 
 
 def sign_in_path(wanted: str = HOME) -> str:

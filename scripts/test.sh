@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install everything and run the whole suite: lint, types, then every test
+# Install everything and run the whole suite: lint, types, import layering, then every test
 # (unit, integration on real PostgreSQL and Redis, e2e in Debian's Chromium).
 # Extra arguments go to pytest (e.g. `scripts/test.sh -k roles`).
 set -euo pipefail
@@ -12,6 +12,7 @@ bash scripts/ensure_services.sh
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"
+"$VENV/bin/lint-imports"
 
 mkdir -p test-artifacts
 status=0

@@ -17,12 +17,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session as OrmSession
 
 from jobagent_core.config import get_settings
 from jobagent_core.db.engine import dispose_engines
+from jobagent_core.db.migrations import upgrade
+from jobagent_core.db.models import Run
 from jobagent_core.tasks.celery_app import get_celery
+from jobagent_core.workflows import dispatch
 from tests.conftest import PostgresDatabase
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -58,13 +64,53 @@ def configure(
         "STORAGE_DIR": str(tmp_path / "storage"),
         "QUEUE_DIR": str(tmp_path / "queue"),
         "BETTER_AUTH_SECRET": SECRET,
-        "RUN_STALE_AFTER_S": "10",
+        "RUN_STALE_AFTER_S": "8",
+        "RUN_SWEEP_EVERY_S": "1",
         **extra,
     }
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     reset_caches()
     return env
+
+
+def configure_sqlite(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **extra: str) -> str:
+    """The embedded defaults for this process: a migrated SQLite file as
+    DATABASE_URL (the web app's engine too), no broker URL (the embedded queue
+    under `tmp_path`/queue); returns the database URL."""
+    url = f"sqlite:///{tmp_path / 'var' / 'jobagent.db'}"
+    for name in CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("UI_DATABASE_URL", raising=False)
+    env = {
+        "DATABASE_URL": url,
+        "STORAGE_DIR": str(tmp_path / "storage"),
+        "QUEUE_DIR": str(tmp_path / "queue"),
+        "BETTER_AUTH_SECRET": SECRET,
+        **extra,
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    upgrade(url)
+    reset_caches()
+    return url
+
+
+def spy_on_queue(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> list[dict[str, Any]]:
+    """Record, at each send to the queue, the run as another connection sees it
+    (None while it is uncommitted), then send it for real."""
+    sent: list[dict[str, Any]] = []
+    real_enqueue = dispatch.enqueue
+
+    def enqueue(run_id: str, kind: str, task_id: str) -> None:
+        with OrmSession(engine) as db:
+            run = db.get(Run, run_id)
+            seen = None if run is None else {"user_id": run.user_id, "status": run.status}
+        sent.append({"run_id": run_id, "task_id": task_id, "seen": seen})
+        real_enqueue(run_id, kind, task_id)
+
+    monkeypatch.setattr(dispatch, "enqueue", enqueue)
+    return sent
 
 
 @dataclass

@@ -21,17 +21,15 @@ from jobagent_core.auth import cookies
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.auth.oidc import OidcClient, OidcError
 from jobagent_core.auth.origins import is_trusted_request
-from jobagent_core.auth.service import (
-    SignInError,
-    consume_auth_state,
-    safe_callback_path,
-    sign_in_local,
-    store_auth_state,
-    upsert_identity,
-)
-from jobagent_core.auth.sessions import delete_session
+from jobagent_core.auth.service import SignInError, safe_callback_path
 from jobagent_core.config import Settings
-from jobagent_core.db.engine import session_scope
+from jobagent_core.services.sign_in import (
+    remember_authorization,
+    sign_in_identity,
+    sign_in_local_user,
+    sign_out,
+    take_authorization,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +101,7 @@ class AuthRoutes:
         except OidcError as err:
             log.warning("Google sign-in unavailable: %s", err.code)
             return self._fail(err.code, callback)
-        with session_scope(self.authenticator.engine) as db:
-            store_auth_state(db, authorization, callback)
+        remember_authorization(authorization, callback, engine=self.authenticator.engine)
         return RedirectResponse(authorization.url, status_code=302)
 
     def callback_google(self, request: Request) -> Response:
@@ -116,11 +113,10 @@ class AuthRoutes:
         # even when the state turns out expired or the provider reports an error.
         stored: dict[str, str] | None = None
         failure: str | None = None
-        with session_scope(self.authenticator.engine) as db:
-            try:
-                stored = consume_auth_state(db, params.get("state", ""))
-            except SignInError as err:
-                failure = err.code
+        try:
+            stored = take_authorization(params.get("state", ""), engine=self.authenticator.engine)
+        except SignInError as err:
+            failure = err.code
         callback = safe_callback_path(stored["callbackURL"]) if stored else "/"
         if error := params.get("error"):
             # Shown even without a valid state: it creates no session either way.
@@ -138,14 +134,12 @@ class AuthRoutes:
         except OidcError as err:
             log.warning("Google sign-in refused: %s (%s)", err.code, err)
             return self._fail(err.code, callback)
-        with session_scope(self.authenticator.engine) as db:
-            _, session = upsert_identity(
-                db,
-                identity,
-                ip_address=_client_ip(request),
-                user_agent=request.headers.get("user-agent"),
-            )
-            token = session.token
+        token = sign_in_identity(
+            identity,
+            ip_address=_client_ip(request),
+            user_agent=request.headers.get("user-agent"),
+            engine=self.authenticator.engine,
+        )
         return self._signed_in(token, callback)
 
     async def sign_in_local(self, request: Request) -> Response:
@@ -162,17 +156,16 @@ class AuthRoutes:
         return self._signed_in(token, callback, status_code=303)
 
     def _local_session(self, ip_address: str | None, user_agent: str | None) -> str:
-        with session_scope(self.authenticator.engine) as db:
-            _, session = sign_in_local(db, ip_address=ip_address, user_agent=user_agent)
-            return session.token
+        return sign_in_local_user(
+            ip_address=ip_address, user_agent=user_agent, engine=self.authenticator.engine
+        )
 
     def sign_out(self, request: Request) -> Response:
         if not self._same_origin(request):
             return JSONResponse({"message": "Cross-site request refused"}, status_code=403)
         token = self.authenticator.session_token(request.headers.get("cookie"))
         if token is not None:
-            with session_scope(self.authenticator.engine) as db:
-                delete_session(db, token)
+            sign_out(token, engine=self.authenticator.engine)
         wants_page = "application/x-www-form-urlencoded" in request.headers.get("content-type", "")
         response: Response = (
             RedirectResponse(SIGN_IN_PAGE, status_code=303)

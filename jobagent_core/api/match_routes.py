@@ -18,17 +18,9 @@ from starlette.routing import Route
 from jobagent_core.api.deps import HttpError, require_user
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.config import Settings
-from jobagent_core.db.engine import session_scope
+from jobagent_core.services.downloads import DOWNLOAD_PATH, Download, download_file
 from jobagent_core.storage import FileStore
-from jobagent_core.tracking.downloads import Download, download
 from jobagent_core.tracking.errors import FileUnavailable, MatchNotFound
-
-DOWNLOAD_PATH = "/api/matches/{match_id}/download/{kind}"
-
-
-def download_path(match_id: str, kind: str) -> str:
-    """The URL path of one of a match's files (what the pages link to)."""
-    return DOWNLOAD_PATH.format(match_id=quote(match_id, safe=""), kind=quote(kind, safe=""))
 
 
 def content_disposition(filename: str) -> str:
@@ -47,13 +39,14 @@ class MatchRoutes:
 
     def _file(self, user_id: str, match_id: str, kind: str) -> Download:
         store = FileStore(self.settings.STORAGE_DIR)
-        with session_scope(self.authenticator.engine) as db:
-            try:
-                return download(db, user_id, match_id, kind, store=store)
-            except MatchNotFound as err:
-                raise HttpError(404, "No such match.") from err
-            except FileUnavailable as err:
-                raise HttpError(404, str(err)) from err
+        try:
+            return download_file(
+                user_id, match_id, kind, store=store, engine=self.authenticator.engine
+            )
+        except MatchNotFound as err:
+            raise HttpError(404, "No such match.") from err
+        except FileUnavailable as err:
+            raise HttpError(404, str(err)) from err
 
     async def download(self, request: Request) -> Response:
         try:

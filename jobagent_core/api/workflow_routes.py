@@ -19,29 +19,25 @@ from jobagent_core.api.deps import HttpError, require_user, require_user_sync
 from jobagent_core.auth.current_user import Authenticator, CurrentUser
 from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.config import Settings
-from jobagent_core.db.engine import session_scope
-from jobagent_core.db.models import Run
 from jobagent_core.profiling.errors import FileTooLarge
-from jobagent_core.profiling.service import (
+from jobagent_core.services import QueueUnavailable
+from jobagent_core.services.profiles import (
     NoDocuments,
     RunInProgress,
     UnknownDocument,
     UploadLimits,
     UploadRejected,
-    save_documents,
-    start_profiling,
+    save_uploaded_documents,
+    start_profiling_run,
 )
-from jobagent_core.storage import FileStore
-from jobagent_core.workflows.dispatch import QueueUnavailable, queue_run
-from jobagent_core.workflows.job_search_start import (
+from jobagent_core.services.runs import StartedRun, load_run
+from jobagent_core.services.searches import (
     JobSearchRequest,
     NoSuggestedTitles,
     SearchFromProfileRequest,
-    SourceSpecError,
-    start_from_profile,
-    start_job_search,
+    start_search_runs,
 )
-from jobagent_core.workflows.runs import get_run, run_status
+from jobagent_core.workflows.job_search_start import SourceSpecError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,12 +57,14 @@ class ProfilingRequest(BaseModel):
     overwrite: bool = False
 
 
-def _accepted_body(run: Run) -> dict[str, str | None]:
-    return {"run_id": run.id, "task_id": run.task_id, "status_url": f"/workflow/status/{run.id}"}
-
-
-def accepted(run: Run) -> JSONResponse:
-    return JSONResponse(_accepted_body(run), status_code=202)
+def accepted(started: list[StartedRun], *, many: bool = False) -> JSONResponse:
+    """202 with the run (or, for `many`, every run) started; 503 when the queue
+    refused them (they are kept, marked failed, and their status says why)."""
+    if any(run.queue_refused for run in started):
+        raise HttpError(503, str(QueueUnavailable()))
+    if many:
+        return JSONResponse({"runs": [run.accepted_body() for run in started]}, status_code=202)
+    return JSONResponse(started[0].accepted_body(), status_code=202)
 
 
 def upload_rejected(err: UploadRejected) -> JSONResponse:
@@ -109,23 +107,24 @@ class WorkflowRoutes:
             Route("/workflow/status/{run_id}", self.status, methods=["GET"]),
         ]
 
-    def _start(self, user: CurrentUser, **kwargs: Any) -> Response:
-        engine = self.authenticator.engine
+    def _start(
+        self, user: CurrentUser, *, document_ids: list[str] | None, overwrite: bool
+    ) -> Response:
         try:
-            with session_scope(engine) as db:
-                run = start_profiling(
-                    db, user.id, allow_list=self.authenticator.allow_list, **kwargs
-                )
-            queue_run(engine, run)
+            started = start_profiling_run(
+                user.id,
+                document_ids=document_ids,
+                overwrite=overwrite,
+                allow_list=self.authenticator.allow_list,
+                engine=self.authenticator.engine,
+            )
         except AccessDenied as err:
             raise HttpError(403, str(err)) from err
         except (NoDocuments, UnknownDocument) as err:
             raise HttpError(422, str(err)) from err
         except RunInProgress as err:
             raise HttpError(409, str(err)) from err
-        except QueueUnavailable as err:
-            raise HttpError(503, str(err)) from err
-        return accepted(run)
+        return accepted([started])
 
     async def profiling(self, request: Request) -> Response:
         try:
@@ -187,11 +186,10 @@ class WorkflowRoutes:
         overwrite: bool,
     ) -> Response:
         try:
-            with session_scope(self.authenticator.engine) as db:
-                documents = save_documents(
-                    db, user.id, uploads, FileStore(self.settings.STORAGE_DIR), limits
-                )
-                ids = [d.id for d in documents]
+            documents = save_uploaded_documents(
+                user.id, uploads, limits=limits, engine=self.authenticator.engine
+            )
+            ids = [d.id for d in documents]
         except UploadRejected as err:
             return upload_rejected(err)
         return self._start(user, document_ids=ids, overwrite=overwrite)
@@ -217,34 +215,23 @@ class WorkflowRoutes:
     def _start_searches(
         self, user: CurrentUser, body: JobSearchRequest | SearchFromProfileRequest
     ) -> Response:
-        engine = self.authenticator.engine
         try:
-            with session_scope(engine) as db:
-                if isinstance(body, JobSearchRequest):
-                    runs = [start_job_search(db, user.id, body, self.settings)]
-                else:
-                    runs = start_from_profile(db, user.id, body, self.settings)
-            for run in runs:
-                queue_run(engine, run)
+            started = start_search_runs(user.id, body, engine=self.authenticator.engine)
         except AccessDenied as err:
             raise HttpError(403, str(err)) from err
         except (SourceSpecError, NoSuggestedTitles) as err:
             raise HttpError(422, str(err)) from err
-        except QueueUnavailable as err:
-            raise HttpError(503, str(err)) from err
-        if isinstance(body, JobSearchRequest):
-            return accepted(runs[0])
-        return JSONResponse({"runs": [_accepted_body(run) for run in runs]}, status_code=202)
+        return accepted(started, many=isinstance(body, SearchFromProfileRequest))
 
     def status(self, request: Request) -> Response:
         # Sync: Starlette runs it on a worker thread, off the event loop.
         try:
             user = require_user_sync(request, self.authenticator)
-            with session_scope(self.authenticator.engine) as db:
-                run = get_run(db, user.id, str(request.path_params["run_id"]))
-                if run is None:
-                    raise HttpError(404, "No such run.")
-                return JSONResponse(run_status(run))
+            run_id = str(request.path_params["run_id"])
+            status = load_run(user.id, run_id, engine=self.authenticator.engine)
+            if status is None:
+                raise HttpError(404, "No such run.")
+            return JSONResponse(status)
         except HttpError as err:
             return err.response()
 

@@ -1,6 +1,7 @@
 """The cover letter of a match: the person's edits, back to what was generated,
-or written again (on a worker: `request_letter` queues a `letter` run). The PDF
-and DOCX always follow the text."""
+or written again (on a worker: `start_letter` creates the `letter` run that
+`jobagent_core.services.letters.request_letter` queues). The PDF and DOCX always
+follow the text."""
 
 from __future__ import annotations
 
@@ -9,11 +10,9 @@ import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session as DbSession
 
 from jobagent_core.config import Settings, get_settings
-from jobagent_core.db.engine import session_scope
 from jobagent_core.db.enums import RunKind, RunStatus, StepStatus
 from jobagent_core.db.models import Artifact, CompanyResearch, JobPosting, Run, User
 from jobagent_core.discovery.schema import PostingData
@@ -32,7 +31,7 @@ from jobagent_core.storage import FileStore
 from jobagent_core.tracking.errors import MatchNotFound, NoApplication, NoProfile, TrackingError
 from jobagent_core.tracking.letter_text import letter_from_markdown
 from jobagent_core.tracking.matches import artifact_for, own_match
-from jobagent_core.workflows.dispatch import new_task_id, queue_run
+from jobagent_core.workflows.dispatch import new_task_id
 from jobagent_core.workflows.runs import create_run, readable_runs
 
 if TYPE_CHECKING:
@@ -242,8 +241,9 @@ def regenerate_letter(
     settings: Settings | None = None,
 ) -> Artifact:
     """Write the letter again in the caller's session, for scripts and tests: the
-    web app queues `request_letter` instead, so a worker writes it (an LLM call may
-    take minutes). The match is locked only to store the result.
+    web app queues a `letter` run instead (`services.letters.request_letter`), so a
+    worker writes it (an LLM call may take minutes). The match is locked only to
+    store the result.
 
     Raises `MatchNotFound`, `NoProfile`.
     """
@@ -252,7 +252,7 @@ def regenerate_letter(
     return store_letter(db, inputs, written, store=store)
 
 
-# -- on a worker: request_letter queues a run, the `letter` workflow writes it ----------
+# -- on a worker: start_letter creates the run, the `letter` workflow writes it --------
 
 
 class LetterInProgress(TrackingError):
@@ -275,7 +275,8 @@ def active_letter_run(db: DbSession, user_id: str, match_id: str) -> Run | None:
 
 
 def start_letter(db: DbSession, user_id: str, match_id: str, *, allow_list: frozenset[str]) -> Run:
-    """A pending letter run for `user_id`'s match (commit, then `queue_run`).
+    """A pending letter run for `user_id`'s match, to queue once committed
+    (`queue_after_commit`, as `services.letters.request_letter` does).
 
     Raises `MatchNotFound`, `NoProfile`, `LetterInProgress`, `AccessDenied`.
     """
@@ -291,27 +292,6 @@ def start_letter(db: DbSession, user_id: str, match_id: str, *, allow_list: froz
     run.progress_total = LETTER_STEPS
     db.flush()
     return run
-
-
-def request_letter(
-    user_id: str,
-    match_id: str,
-    *,
-    engine: Engine,
-    allow_list: frozenset[str] | None = None,
-) -> str:
-    """Queue writing a new letter for `user_id`'s match; returns the run's id.
-
-    The run is committed, then queued; a worker writes the letter. Raises
-    `MatchNotFound`, `NoProfile`, `LetterInProgress`, `AccessDenied` (nothing
-    queued), or `QueueUnavailable` (the run was marked failed with a message).
-    """
-    if allow_list is None:
-        allow_list = get_settings().allow_list
-    with session_scope(engine) as db:
-        run = start_letter(db, user_id, match_id, allow_list=allow_list)
-    queue_run(engine, run)
-    return run.id
 
 
 def _posting_data(db: DbSession, posting_id: str) -> PostingData:

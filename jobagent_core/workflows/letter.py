@@ -5,7 +5,7 @@ letter (the configured LLM, or the offline writer; the offline one also when the
 LLM fails, with a warning on the run) and render its PDF and DOCX with no
 transaction open → store it (a short transaction that locks the match, checks it
 is still the person's, and replaces the letter and its generated copy). Queued by
-`jobagent_core.tracking.letters.request_letter`; re-running any step is harmless.
+`jobagent_core.services.letters.request_letter`; re-running any step is harmless.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import reflex as rx
 from jobagent_ui.state.profile import ProfileState
 
 
-def _document(doc: rx.Var[dict[str, str]]) -> rx.Component:
+def _document(doc: rx.vars.ObjectVar[dict[str, str]]) -> rx.Component:
     return rx.el.li(
         rx.hstack(
             rx.icon("file-text", size=18, color="var(--accent-11)", flex_shrink="0"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from jobagent_ui.state.matches import MatchCard
+from jobagent_core.services.matches import MatchCard
 
 
 def score_badge(score: rx.Var[int], color: rx.Var[str], *, size: str = "2") -> rx.Component:
@@ -66,7 +66,7 @@ def match_card(card: MatchCard) -> rx.Component:
     )
 
 
-def match_list(cards: rx.Var[list[MatchCard]], label: str) -> rx.Component:
+def match_list(cards: rx.Var[list[MatchCard]], label: str | rx.Var[str]) -> rx.Component:
     return rx.el.ul(
         rx.foreach(cards, match_card),
         aria_label=label,

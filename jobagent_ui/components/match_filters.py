@@ -6,7 +6,8 @@ from typing import Any
 
 import reflex as rx
 
-from jobagent_ui.state.matches import ANY, MatchesState, Option
+from jobagent_core.services.matches import Option
+from jobagent_ui.state.matches import ANY, MatchesState
 
 
 def _select(

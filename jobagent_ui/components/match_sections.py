@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from jobagent_core.services.matches import STAGE_LABELS
 from jobagent_ui.components.match_card import score_badge
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.match_detail import Citation, DownloadLink, Fact, HistoryRow
 from jobagent_ui.state.match_detail import MatchDetailState as S
-from jobagent_ui.state.matches import STAGE_LABELS
 
 # Rendered HTML (the posting, the CV preview) keeps its headings, paragraphs and lists
 # readable inside Radix's reset styles.

@@ -12,10 +12,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import reflex as rx
-from reflex_components_core.el.elements.base import BaseHTML
+
+# The component packages have no py.typed marker (reading just this module's stub
+# leaves the rest of rx.el untyped), so BaseHTML is Any to mypy.
+from reflex_components_core.el.elements.base import BaseHTML  # type: ignore[import-untyped]
 
 
-class NativeForm(BaseHTML):
+class NativeForm(BaseHTML):  # type: ignore[misc]  # BaseHTML is Any to mypy (see the import)
     """A plain HTML `<form>`, without Reflex's submit handler."""
 
     tag = "form"

@@ -32,7 +32,7 @@ def text_field(
     )
 
 
-def _chip(item: rx.Var[str], on_remove: Any, noun: str) -> rx.Component:
+def _chip(item: rx.vars.StringVar[str], on_remove: Any, noun: str) -> rx.Component:
     return rx.el.li(
         rx.badge(
             rx.text(item, as_="span"),

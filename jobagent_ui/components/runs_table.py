@@ -4,18 +4,12 @@ its card if it must, never the page."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
+from jobagent_ui.labels import RUN_STATUS_COLORS
 from jobagent_ui.state.dashboard import DashboardState, RunView
-
-_STATUS_COLORS = {
-    "pending": "gray",
-    "running": "indigo",
-    "completed": "green",
-    "failed": "red",
-    "cancelled": "amber",
-}
-
 
 # The Results column shows from 520 px; below, the status column carries the counters.
 _WIDE_ONLY = ["none", "table-cell"]
@@ -24,7 +18,7 @@ _WIDE_ONLY = ["none", "table-cell"]
 def local_time(iso: rx.Var[str]) -> rx.Component:
     """An ISO time shown in the browser's own time zone and language ("—" if empty)."""
     expr = iso._js_expr
-    text = rx.Var(
+    text: rx.Var[str] = rx.Var(
         _js_expr=(
             f"(({expr}) ? new Date({expr}).toLocaleString(undefined, "
             "{dateStyle: 'medium', timeStyle: 'short'}) : '—')"
@@ -39,14 +33,14 @@ def status_badge(run: RunView) -> rx.Component:
     return rx.badge(
         rx.cond(run.active, rx.spinner(size="1"), rx.fragment()),
         run.status_label,
-        color_scheme=rx.match(run.status, *_STATUS_COLORS.items(), "gray"),
+        color_scheme=rx.match(run.status, *RUN_STATUS_COLORS.items(), "gray"),
         variant="soft",
         size="2",
         custom_attrs={"data-status": run.status},
     )
 
 
-def _counter(label: str, value: rx.Var, key: str) -> rx.Component:
+def _counter(label: str, value: rx.Var[Any], key: str) -> rx.Component:
     return rx.fragment(
         rx.el.dt(label, color="var(--gray-11)"),
         rx.el.dd(value, margin="0", text_align="right", custom_attrs={"data-counter": key}),

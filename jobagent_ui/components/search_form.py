@@ -10,6 +10,7 @@ import reflex as rx
 
 from jobagent_core.discovery.sample_data import sample_size
 from jobagent_core.discovery.sources.adzuna import COUNTRIES
+from jobagent_core.services.matches import SOURCE_LABELS
 from jobagent_ui import routes
 from jobagent_ui.components.add_form import add_form
 from jobagent_ui.components.wrapping_list import wrapping_list
@@ -24,10 +25,11 @@ from jobagent_ui.state.search import (
     SourceOption,
 )
 
-_BOARD_LABELS = {
-    "greenhouse": ("Greenhouse", "e.g. stripe (from boards.greenhouse.io/stripe)"),
-    "lever": ("Lever", "e.g. acme or eu:acme (from jobs.lever.co/acme)"),
-    "ashby": ("Ashby", "e.g. linear (from jobs.ashbyhq.com/linear)"),
+# The boards' names are the service's source labels; the hints are this form's.
+_BOARD_HINTS = {
+    "greenhouse": "e.g. stripe (from boards.greenhouse.io/stripe)",
+    "lever": "e.g. acme or eu:acme (from jobs.lever.co/acme)",
+    "ashby": "e.g. linear (from jobs.ashbyhq.com/linear)",
 }
 
 
@@ -281,7 +283,7 @@ def _adzuna(option: SourceOption) -> rx.Component:
 
 
 def _board_watch(kind: str) -> rx.Component:
-    label, hint = _BOARD_LABELS[kind]
+    label, hint = SOURCE_LABELS[kind], _BOARD_HINTS[kind]
     boards = SearchState.boards[kind].to(list[str])
     return rx.vstack(
         rx.text(f"{label} boards", size="2", weight="medium", id=f"boards-{kind}-label"),

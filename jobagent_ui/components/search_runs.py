@@ -5,16 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from jobagent_ui import routes
+from jobagent_ui.labels import RUN_STATUS_COLORS
 from jobagent_ui.state.live import NO_WORKER_YET
 from jobagent_ui.state.search import RunCard, SearchState
-
-_STATUS_COLORS = {
-    "pending": "gray",
-    "running": "indigo",
-    "completed": "green",
-    "failed": "red",
-    "cancelled": "amber",
-}
 
 
 def _counter(label: str, value: rx.Var[int]) -> rx.Component:
@@ -34,7 +27,7 @@ def run_card(run: RunCard) -> rx.Component:
                     rx.text(run.title, size="3", weight="bold", flex="1", min_width="0"),
                     rx.badge(
                         run.status_label,
-                        color_scheme=rx.match(run.status, *_STATUS_COLORS.items(), "gray"),
+                        color_scheme=rx.match(run.status, *RUN_STATUS_COLORS.items(), "gray"),
                         variant="soft",
                     ),
                     align="center",

@@ -7,17 +7,8 @@ import reflex as rx
 
 from jobagent_ui.components.icon_tile import icon_tile
 from jobagent_ui.components.wrapping_list import wrapping_list
+from jobagent_ui.labels import STAGE_COLORS
 from jobagent_ui.state.dashboard import DashboardState, StageCount
-
-_STAGE_COLORS = {
-    "new": "gray",
-    "saved": "blue",
-    "applied": "indigo",
-    "interviewing": "amber",
-    "offer": "green",
-    "rejected": "red",
-    "not_interested": "gray",
-}
 
 
 def stat_card(
@@ -69,7 +60,7 @@ def _stage(stage: StageCount) -> rx.Component:
         rx.badge(
             stage.label,
             rx.el.span(stage.count, font_weight="bold", margin_left="0.25rem"),
-            color_scheme=rx.match(stage.stage, *_STAGE_COLORS.items(), "gray"),
+            color_scheme=rx.match(stage.stage, *STAGE_COLORS.items(), "gray"),
             variant="soft",
             size="2",
         ),

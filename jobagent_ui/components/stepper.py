@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import reflex as rx
 
@@ -19,7 +20,9 @@ def _marker(number: int, done: rx.Var[bool], current: rx.Var[bool]) -> rx.Compon
     )
 
 
-def stepper(labels: Sequence[str], current: rx.Var[int], *, name: str = "Progress") -> rx.Component:
+def stepper(
+    labels: Sequence[str], current: rx.vars.NumberVar[Any], *, name: str = "Progress"
+) -> rx.Component:
     """`labels` in order; `current` is the 0-based index of the step the person is on."""
     items = []
     for index, label in enumerate(labels):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from jobagent_core.services.matches import STAGE_ORDER
 from jobagent_ui import routes
 from jobagent_ui.components.match_card import match_list
 from jobagent_ui.components.status_panels import empty_panel, error_panel, loading_panel
-from jobagent_ui.state.applications import STAGE_ORDER, ApplicationsState, StageTab
+from jobagent_ui.state.applications import ApplicationsState, StageTab
 from jobagent_ui.templates.page import private_page
 
 

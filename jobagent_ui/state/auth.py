@@ -100,6 +100,14 @@ async def current_user(state: rx.State) -> CurrentUser | None:
     return await asyncio.to_thread(_authenticator().resolve, cookie, slide=False)
 
 
+async def current_member(state: rx.State) -> CurrentUser | None:
+    """`current_user` when they have access, else None: the one check every handler
+    that reads or changes a person's data makes first (the page guard is already
+    sending anyone else away)."""
+    user = await current_user(state)
+    return user if user is not None and user.has_access else None
+
+
 class AuthState(rx.State):
     """The signed-in user as the pages show it, and the sign-in page's inputs."""
 
@@ -136,7 +144,10 @@ class AuthState(rx.State):
     @rx.event
     def guard(self, requires: str) -> EventSpec:
         """on_load of private pages: refresh the session cookie, then `check`."""
-        return rx.call_script(_REFRESH_SESSION_JS, callback=AuthState.check(requires))
+        # mypy types @rx.event methods as EventNamespace: Reflex types them through
+        # EventNamespace.__new__, whose return type mypy ignores.
+        check = AuthState.check(requires)  # type: ignore[operator]
+        return rx.call_script(_REFRESH_SESSION_JS, callback=check)
 
     @rx.event
     async def check(self, requires: str, refreshed: bool = False) -> EventSpec | None:

@@ -1,10 +1,10 @@
 """The dashboard: counts, a page of runs (newest first) and the chart, kept live.
 
 The page's tab is subscribed to the live hub first (`private_page`), then it reads the
-snapshot (one transaction, four queries) on a worker thread, so no change can
-slip between the two. Afterwards the hub calls `apply_live` with the user's
-changed runs, and `live_refresh` reloads counts and chart — once per user and
-tick, only when a run started or ended.
+snapshot (`jobagent_core.services.dashboard`: one transaction, four queries) on a
+worker thread, so no change can slip between the two. Afterwards the hub calls
+`apply_live` with the user's changed runs, and `live_refresh` reloads counts and
+chart — once per user and tick, only when a run started or ended.
 """
 
 from __future__ import annotations
@@ -12,59 +12,33 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any, Final
 
 import reflex as rx
+from reflex.event import EventSpec
 
-from jobagent_core.db.engine import session_scope, ui_engine
-from jobagent_core.db.enums import ApplicationStage, RunKind, RunStatus
-from jobagent_core.live.poller import RunChange
-from jobagent_core.profiling.service import get_profile
-from jobagent_core.tracking.dashboard import (
-    DEFAULT_PAGE_SIZE,
-    DashboardOverview,
+from jobagent_core.services import RunKind, RunStatus
+from jobagent_core.services import dashboard as data
+from jobagent_core.services.dashboard import (
+    PAGE_SIZE,
     DashboardSummary,
     PageCursor,
     RunRow,
     RunsPage,
-    dashboard_overview,
-    dashboard_summary,
-    runs_page,
 )
+from jobagent_core.services.live import RunChange
+from jobagent_core.services.matches import STAGE_LABELS
 from jobagent_ui import routes
-from jobagent_ui.state.auth import current_user
+from jobagent_ui.labels import RUN_KIND_LABELS, RUN_STATUS_LABELS
+from jobagent_ui.state.auth import current_member
 from jobagent_ui.state.live import hub, live_page
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE: Final = DEFAULT_PAGE_SIZE
 LOAD_FAILED: Final = "Your dashboard could not be loaded just now. Please try again in a moment."
 PAGE_FAILED: Final = "That page of runs could not be loaded. Please try again."
-
-STATUS_LABELS: Final = {
-    RunStatus.PENDING: "Waiting",
-    RunStatus.RUNNING: "Running",
-    RunStatus.COMPLETED: "Completed",
-    RunStatus.FAILED: "Failed",
-    RunStatus.CANCELLED: "Cancelled",
-}
-KIND_LABELS: Final = {
-    RunKind.JOB_SEARCH: "Job search",
-    RunKind.PROFILING: "Profiling",
-    RunKind.LETTER: "Cover letter",
-}
-STAGE_LABELS: Final = {
-    ApplicationStage.NEW: "New",
-    ApplicationStage.SAVED: "Saved",
-    ApplicationStage.APPLIED: "Applied",
-    ApplicationStage.INTERVIEWING: "Interviewing",
-    ApplicationStage.OFFER: "Offer",
-    ApplicationStage.REJECTED: "Rejected",
-    ApplicationStage.NOT_INTERESTED: "Not interested",
-}
 
 
 @dataclasses.dataclass
@@ -101,12 +75,6 @@ class StageCount:
     count: int = 0
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    has_profile: bool
-    overview: DashboardOverview | None  # None without a profile (the page redirects)
-
-
 def _iso(value: datetime | None) -> str:
     return value.isoformat() if value else ""
 
@@ -135,11 +103,11 @@ def run_view(run: RunRow) -> RunView:
     return RunView(
         id=run.id,
         kind=run.kind,
-        kind_label=KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
+        kind_label=RUN_KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
         title=title,
         location=run.location or ("" if profiling or letter else "Any location"),
         status=run.status,
-        status_label=STATUS_LABELS.get(run.status, run.status.capitalize()),
+        status_label=RUN_STATUS_LABELS.get(run.status, run.status.capitalize()),
         current_step=run.current_step or "",
         progress_percent=percent,
         progress_text=(
@@ -157,19 +125,6 @@ def run_view(run: RunRow) -> RunView:
         warnings=len(run.warnings),
         active=run.active,
     )
-
-
-def load_snapshot(user_id: str) -> Snapshot:
-    """Blocking: whether the user has a profile and, if so, their dashboard."""
-    with session_scope(ui_engine()) as db:
-        if get_profile(db, user_id) is None:
-            return Snapshot(has_profile=False, overview=None)
-        return Snapshot(has_profile=True, overview=dashboard_overview(db, user_id))
-
-
-def load_page(user_id: str, after: PageCursor | None) -> RunsPage:
-    with session_scope(ui_engine()) as db:
-        return runs_page(db, user_id, after=after, limit=PAGE_SIZE)
 
 
 @live_page(routes.DASHBOARD)
@@ -214,17 +169,17 @@ class DashboardState(rx.State):
     # ------------------------------------------------------------------ loading
 
     @rx.event
-    async def load(self):
+    async def load(self) -> AsyncIterator[EventSpec | None]:
         """on_load of `/` (after the tab subscribed to live changes): read the
         dashboard. Someone with access but no profile yet is sent to onboarding."""
         self.loading = True
         self.load_error = ""
-        yield
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        yield None
+        user = await current_member(self)
+        if user is None:
             return  # the guard is sending this visitor elsewhere
         try:
-            snapshot = await asyncio.to_thread(load_snapshot, user.id)
+            snapshot = await asyncio.to_thread(data.load_snapshot, user.id)
         except Exception:
             log.exception("loading the dashboard failed")
             self.load_error = LOAD_FAILED
@@ -241,28 +196,30 @@ class DashboardState(rx.State):
         self.loading = False
 
     @rx.event
-    async def next_page(self):
+    async def next_page(self) -> AsyncIterator[EventSpec | None]:
         if not self.has_next or self.page_loading:
             return
         async for update in self._open_page(self._next_cursor, self.page_index + 1):
             yield update
 
     @rx.event
-    async def previous_page(self):
+    async def previous_page(self) -> AsyncIterator[EventSpec | None]:
         if self.page_index == 0 or self.page_loading:
             return
         index = self.page_index - 1
         async for update in self._open_page(self._page_starts[index], index):
             yield update
 
-    async def _open_page(self, start: PageCursor | None, index: int):
+    async def _open_page(
+        self, start: PageCursor | None, index: int
+    ) -> AsyncIterator[EventSpec | None]:
         self.page_loading = True
-        yield
+        yield None
         try:
-            user = await current_user(self)
-            if user is None or not user.has_access:
+            user = await current_member(self)
+            if user is None:
                 return
-            page = await asyncio.to_thread(load_page, user.id, start)
+            page = await asyncio.to_thread(data.load_page, user.id, start)
         except Exception:
             log.exception("loading a page of runs failed")
             yield rx.toast.error(PAGE_FAILED)
@@ -303,10 +260,7 @@ class DashboardState(rx.State):
     @classmethod
     def live_refresh(cls, user_id: str, changes: Sequence[RunChange]) -> DashboardSummary | None:
         """Counts and chart again when a run started, ended or appeared (3 queries)."""
-        if not any(change.status_changed for change in changes):
-            return None
-        with session_scope(ui_engine()) as db:
-            return dashboard_summary(db, user_id)
+        return data.live_summary(user_id, changes)
 
     def apply_live(self, changes: Sequence[RunChange], refreshed: DashboardSummary | None) -> None:
         """Update the rows shown; a new run joins the top of the first page."""

@@ -30,23 +30,21 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Final
 
 import reflex as rx
-from reflex.event import Event
+from reflex.event import Event, EventSpec
 from reflex_base.event.context import EventContext
 
-from jobagent_core.db.engine import ui_engine
-from jobagent_core.db.enums import RunKind, RunStatus
-from jobagent_core.live.poller import LivePoller, RunChange, RunChangeReader
 from jobagent_core.live.subscribers import Subscribers, Subscription, by_user
-from jobagent_core.tracking.dashboard import RunRow
+from jobagent_core.services import RunKind, RunStatus
+from jobagent_core.services.dashboard import RunRow
+from jobagent_core.services.live import LivePoller, RunChange, RunChangeReader, run_change_reader
 from jobagent_ui import routes
-from jobagent_ui.state.auth import current_user
+from jobagent_ui.state.auth import current_member
 
 log = logging.getLogger(__name__)
 
 PUSH_TIMEOUT_S: Final = 5.0
-# A run still pending this long after a page showed it: say that no worker seems
-# to be taking runs (pages time this themselves; it costs no database reads).
-WAITING_HINT_AFTER_S: Final = 15.0
+# Said of a run still pending WORKER_HINT_AFTER_S after a page showed it (pages
+# time this themselves; it costs no database reads).
 NO_WORKER_YET: Final = (
     "No worker has picked this up yet. Check that the Job Agent worker is running "
     "(jobagent worker); the run starts as soon as it is."
@@ -75,7 +73,7 @@ def live_page(route: str) -> Callable[[type[rx.State]], type[rx.State]]:
     return register
 
 
-def finished_toast(run: RunRow) -> rx.event.EventSpec:
+def finished_toast(run: RunRow) -> EventSpec:
     """The toast for a run that ended."""
     if run.kind == RunKind.LETTER:
         if run.status == RunStatus.COMPLETED:
@@ -122,7 +120,7 @@ class LiveHub:
     @property
     def reader(self) -> RunChangeReader:
         if self._reader is None:  # made on first use: importing needs no settings
-            self._reader = RunChangeReader(ui_engine())
+            self._reader = run_change_reader()
         return self._reader
 
     @property
@@ -235,9 +233,9 @@ class LiveState(rx.State):
     async def subscribe(self, page: str) -> None:
         """on_load of every member's page: follow this user's runs in this tab,
         which shows `page` (a route constant, the key pages register under)."""
-        user = await current_user(self)
+        user = await current_member(self)
         token = self.router.session.client_token
-        if user is None or not user.has_access or not token:
+        if user is None or not token:
             return
         hub.subscribe(token, user.id, page, self.router.session.session_id)
 

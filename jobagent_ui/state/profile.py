@@ -1,14 +1,16 @@
 """The profile as the person reviews and edits it, and the CVs it was built from.
 
 Loaded by `ProfilingState` together with the latest run (one transaction); saved
-here through `update_profile`, which remembers the edited fields so that running
-profiling again keeps them unless the person asks otherwise.
+here through `jobagent_core.services.profiles.save_profile`, which remembers the
+edited fields so that running profiling again keeps them unless the person asks
+otherwise.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import reflex as rx
@@ -16,8 +18,10 @@ from pydantic import ValidationError
 from reflex.event import EventSpec
 
 from jobagent_core.profiling.schemas import MAX_SUGGESTED_TITLES
+from jobagent_core.services import profiles
+from jobagent_core.services.profiles import DocumentSummary
 from jobagent_ui.state import profiling_data as data
-from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +84,8 @@ class ProfileState(rx.State):
         self.loading = True
         self.load_error = ""
 
-    def show(self, profile: dict[str, Any] | None, documents: list[dict[str, str]]) -> None:
-        self.documents = documents
+    def show(self, profile: dict[str, Any] | None, documents: Sequence[DocumentSummary]) -> None:
+        self.documents = data.document_rows(documents)
         self.show_profile(profile)
         self.loading = False
         self.load_error = ""
@@ -179,11 +183,11 @@ class ProfileState(rx.State):
 
     async def save_edits(self) -> tuple[bool, EventSpec | None]:
         """Store the form; (saved?, a toast explaining a failure)."""
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        user = await current_member(self)
+        if user is None:
             return False, rx.toast.error(SIGN_IN_AGAIN)
         try:
-            stored = await asyncio.to_thread(data.save_profile, user.id, self.edits())
+            stored = await asyncio.to_thread(profiles.save_profile, user.id, self.edits())
         except ValidationError as err:
             return False, rx.toast.error(validation_message(err))
         except (ValueError, LookupError) as err:
@@ -197,8 +201,8 @@ class ProfileState(rx.State):
         return True, None
 
     @rx.event
-    async def save(self):
+    async def save(self) -> AsyncIterator[EventSpec | None]:
         self.saving = True
-        yield
+        yield None
         saved, problem = await self.save_edits()
         yield rx.toast.success("Profile saved.") if saved else problem

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any, Final
 
 import reflex as rx
@@ -20,26 +20,26 @@ from reflex.event import EventSpec
 
 from jobagent_core.auth.current_user import CurrentUser
 from jobagent_core.auth.errors import AccessDenied
-from jobagent_core.db.enums import RunKind, RunStatus
+from jobagent_core.config import get_settings
 from jobagent_core.live.poller import RunChange
-from jobagent_core.profiling.service import (
+from jobagent_core.services import RunKind, RunStatus, profiles
+from jobagent_core.services.profiles import (
+    STEP_LABELS,
     NoDocuments,
+    ProfileOverview,
     RunInProgress,
     UnknownDocument,
     UploadRejected,
 )
 from jobagent_core.tracking.dashboard import RunRow
-from jobagent_core.workflows.profiling import STEPS
 from jobagent_ui import routes
-from jobagent_ui.state import profiling_data as data
-from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
-from jobagent_ui.state.live import WAITING_HINT_AFTER_S, hub, live_page
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member
+from jobagent_ui.state.live import hub, live_page
 from jobagent_ui.state.profile import ProfileState
 from jobagent_ui.state.uploads import UploadState
 
 log = logging.getLogger(__name__)
 
-STEP_LABELS: Final = [step.label for step in STEPS]
 ACTIVE: Final = frozenset({RunStatus.PENDING.value, RunStatus.RUNNING.value})
 
 # Onboarding steps, in order.
@@ -177,11 +177,11 @@ class ProfilingState(rx.State):
     # ------------------------------------------------------------------ pages
 
     @rx.event
-    async def open_onboarding(self):
+    async def open_onboarding(self) -> AsyncIterator[EventSpec | None]:
         """on_load of /onboarding: resume where this person is (a run going on,
         a profile to review, a failure to retry) or start at the upload."""
         await self._begin_loading()
-        yield
+        yield None
         loaded = await self._load()
         if loaded is None:
             return
@@ -197,10 +197,10 @@ class ProfilingState(rx.State):
             self.onboarding_step = UPLOAD
 
     @rx.event
-    async def open_profile_page(self):
+    async def open_profile_page(self) -> AsyncIterator[EventSpec | None]:
         """on_load of /profile: the profile, the CVs and any run still going on."""
         await self._begin_loading()
-        yield
+        yield None
         loaded = await self._load()
         if loaded is not None and self.run_active:
             yield ProfilingState.hint_if_no_worker
@@ -212,15 +212,15 @@ class ProfilingState(rx.State):
         self.just_finished = False
         self.waiting_long = False
 
-    async def _load(self) -> data.Overview | None:
+    async def _load(self) -> ProfileOverview | None:
         profile = await self.get_state(ProfileState)
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        user = await current_member(self)
+        if user is None:
             return None  # the guard is sending this visitor elsewhere
         uploads = await self.get_state(UploadState)
         uploads.claim(user.id)
         try:
-            overview = await asyncio.to_thread(data.load_overview, user.id)
+            overview = await asyncio.to_thread(profiles.load_overview, user.id)
         except Exception:
             log.exception("loading the profile overview failed")
             profile.load_failed(LOAD_FAILED)
@@ -236,20 +236,20 @@ class ProfilingState(rx.State):
         self.overwrite = bool(value)
 
     @rx.event
-    async def build_profile(self):
+    async def build_profile(self) -> AsyncIterator[EventSpec | list[EventSpec] | None]:
         """Onboarding's "Build my profile": store the CVs, queue the run, follow it."""
         self.starting = True
-        yield
+        yield None
         started, events = await self._start(overwrite=False)
         if started:
             self.onboarding_step = PROCESSING
         yield events
 
     @rx.event
-    async def rerun(self):
+    async def rerun(self) -> AsyncIterator[EventSpec | list[EventSpec] | None]:
         """The profile page's "Re-run profiling" (with any new CVs)."""
         self.starting = True
-        yield
+        yield None
         _, events = await self._start(overwrite=self.overwrite)
         yield events
 
@@ -265,10 +265,10 @@ class ProfilingState(rx.State):
             self.onboarding_step = REVIEW
 
     @rx.event
-    async def save_onboarding(self):
+    async def save_onboarding(self) -> AsyncIterator[EventSpec | None]:
         profile = await self.get_state(ProfileState)
         profile.saving = True
-        yield
+        yield None
         saved, problem = await profile.save_edits()
         if saved:
             self.onboarding_step = SAVED
@@ -276,13 +276,13 @@ class ProfilingState(rx.State):
 
     async def _start(self, *, overwrite: bool) -> tuple[bool, list[EventSpec]]:
         try:
-            user = await current_user(self)
-            if user is None or not user.has_access:
+            user = await current_member(self)
+            if user is None:
                 return False, [rx.toast.error(SIGN_IN_AGAIN)]
             uploads = await self.get_state(UploadState)
             try:
                 view = await asyncio.to_thread(
-                    data.start_run, user.id, uploads.ready_uploads(user.id), overwrite
+                    profiles.start_run, user.id, uploads.ready_uploads(user.id), overwrite
                 )
             except UploadRejected as err:
                 uploads.reject(err.errors)
@@ -305,7 +305,7 @@ class ProfilingState(rx.State):
     async def _refresh_profile(self, user: CurrentUser) -> None:
         """Reload the profile and the CV list (best effort: the page keeps what it has)."""
         try:
-            overview = await asyncio.to_thread(data.load_overview, user.id)
+            overview = await asyncio.to_thread(profiles.load_overview, user.id)
         except Exception:
             log.exception("reloading the profile failed")
             return
@@ -332,25 +332,25 @@ class ProfilingState(rx.State):
             self.waiting_long = False
 
     @rx.event(background=True)
-    async def hint_if_no_worker(self):
+    async def hint_if_no_worker(self) -> None:
         """No database work: if the run shown is still pending after a while, say
         that no worker seems to be taking runs (a live change clears it)."""
         async with self:
             run_id = self.run_id
-        await asyncio.sleep(WAITING_HINT_AFTER_S)
+        await asyncio.sleep(get_settings().WORKER_HINT_AFTER_S)
         async with self:
             if run_id and self.run_id == run_id and self.run_status == RunStatus.PENDING:
                 self.waiting_long = True
 
     @classmethod
-    def live_refresh(cls, user_id: str, changes: Sequence[RunChange]) -> data.Overview | None:
+    def live_refresh(cls, user_id: str, changes: Sequence[RunChange]) -> ProfileOverview | None:
         """The profile and CVs again when a profiling run completed (one per tick)."""
         if not any(_completed_profiling(change) for change in changes):
             return None
-        return data.load_overview(user_id)
+        return profiles.load_overview(user_id)
 
     async def apply_live(
-        self, changes: Sequence[RunChange], refreshed: data.Overview | None
+        self, changes: Sequence[RunChange], refreshed: ProfileOverview | None
     ) -> None:
         """Follow the run shown; when it completes, show the profile it built."""
         for change in changes:

@@ -2,8 +2,8 @@
 
 The form holds what the person asks for; "Start search" (one title) or "Search
 all suggested titles" (one run per profile title) create the runs through
-jobagent_core's `start_job_search` / `start_from_profile`, commit, queue them,
-and show them below the form. Their progress arrives from the process's live
+`jobagent_core.services.searches` (which commits, then queues them) and show
+them below the form. Their progress arrives from the process's live
 poller (`jobagent_ui.state.live`): one query per tick for every connected tab,
 so following a search costs the database nothing per browser.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any, Final
 
 import reflex as rx
@@ -22,10 +22,7 @@ from reflex.event import EventSpec
 
 from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.config import get_settings
-from jobagent_core.db.engine import session_scope, ui_engine
-from jobagent_core.db.enums import RunStatus
-from jobagent_core.db.models import User
-from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
+from jobagent_core.discovery.sources.file_import import SourceFileError
 from jobagent_core.discovery.sources.registry import (
     LIVE_SOURCES,
     SourceSpecError,
@@ -33,21 +30,21 @@ from jobagent_core.discovery.sources.registry import (
     validate_board_name,
 )
 from jobagent_core.live.poller import RunChange
-from jobagent_core.profiling.service import get_profile
-from jobagent_core.storage import FileStore
-from jobagent_core.tracking.dashboard import RunRow, get_run_rows
-from jobagent_core.workflows.dispatch import QueueUnavailable, queue_run
-from jobagent_core.workflows.job_search_start import (
+from jobagent_core.services import RunStatus
+from jobagent_core.services.searches import (
     JobSearchRequest,
     NoSuggestedTitles,
+    RunRow,
     SearchFromProfileRequest,
-    file_source,
-    start_from_profile,
-    start_job_search,
+    check_jobs_file,
+    load_runs,
+    load_suggested_titles,
+    start_searches,
 )
 from jobagent_ui import routes
-from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
-from jobagent_ui.state.live import WAITING_HINT_AFTER_S, hub, live_page
+from jobagent_ui.labels import RUN_STATUS_LABELS
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member
+from jobagent_ui.state.live import hub, live_page
 
 log = logging.getLogger(__name__)
 
@@ -81,13 +78,6 @@ SENIORITY: Final = [
 ]
 START_FAILED: Final = "The search could not be started just now. Please try again in a moment."
 LOAD_FAILED: Final = "This page could not be loaded just now. Please try again in a moment."
-_STATUS_LABELS: Final = {
-    "pending": "Waiting",
-    "running": "Running",
-    "completed": "Completed",
-    "failed": "Failed",
-    "cancelled": "Cancelled",
-}
 
 
 @dataclasses.dataclass
@@ -113,7 +103,7 @@ class RunCard:
     warnings: list[str] = dataclasses.field(default_factory=list)
     active: bool = False
     matches_url: str = ""
-    no_worker_yet: bool = False  # still waiting after WAITING_HINT_AFTER_S
+    no_worker_yet: bool = False  # still waiting after WORKER_HINT_AFTER_S
 
 
 def run_card(run: RunRow) -> RunCard:
@@ -127,7 +117,7 @@ def run_card(run: RunRow) -> RunCard:
         id=run.id,
         title=run.title or "Job search",
         status=run.status,
-        status_label=_STATUS_LABELS.get(run.status, run.status),
+        status_label=RUN_STATUS_LABELS.get(run.status, run.status),
         current_step=run.current_step or "",
         percent=percent,
         found=run.found,
@@ -152,63 +142,6 @@ def source_options() -> list[SourceOption]:
         )
         for k in LIVE_SOURCES
     ]
-
-
-# -- blocking calls (run with asyncio.to_thread) ---------------------------------------
-
-
-def load_suggested_titles(user_id: str) -> tuple[bool, list[str], str]:
-    """(has a profile, its suggested titles, its location): the titles "search all"
-    uses (the user row's `suggested_job_titles`, which saving the profile keeps)."""
-    with session_scope(ui_engine()) as db:
-        profile = get_profile(db, user_id) or {}
-        user = db.get(User, user_id)
-        stored = (user.suggested_job_titles if user is not None else None) or []
-    titles = [t for t in stored if isinstance(t, str)]
-    location = profile.get("location")
-    return bool(profile), titles, location if isinstance(location, str) else ""
-
-
-def check_jobs_file(user_id: str, name: str, data: bytes) -> tuple[str, str]:
-    """Store an uploaded JSON/CSV job file; (source spec, "N postings" summary).
-    Raises SourceFileError with the reason in words."""
-    suffix = ".csv" if name.lower().endswith(".csv") else ".json"
-    source = FileSource(data, name)
-    if not source.postings:
-        raise SourceFileError(f"{name} has no postings Job Agent could read.")
-    key = FileStore(get_settings().STORAGE_DIR).put(data, suffix)
-    count = len(source.postings)
-    summary = f"{count} posting{'s' if count != 1 else ''}"
-    if source.warnings:
-        summary += f", {len(source.warnings)} row(s) skipped"
-    return file_source(user_id, key, get_settings()), summary
-
-
-def start_searches(
-    user_id: str, request: JobSearchRequest | SearchFromProfileRequest
-) -> tuple[list[RunRow], bool]:
-    """Create, commit and queue the runs; (their rows, whether the queue refused).
-    Raises AccessDenied, SourceSpecError, NoSuggestedTitles."""
-    settings = get_settings()
-    engine = ui_engine()
-    with session_scope(engine) as db:
-        if isinstance(request, JobSearchRequest):
-            runs = [start_job_search(db, user_id, request, settings)]
-        else:
-            runs = start_from_profile(db, user_id, request, settings)
-    queue_down = False
-    for run in runs:
-        try:
-            queue_run(engine, run)
-        except QueueUnavailable:
-            queue_down = True
-    return load_runs(user_id, [run.id for run in runs]), queue_down
-
-
-def load_runs(user_id: str, run_ids: Sequence[str]) -> list[RunRow]:
-    """The user's runs among `run_ids`, in that order (others' ids find nothing)."""
-    with session_scope(ui_engine()) as db:
-        return get_run_rows(db, user_id, run_ids)
 
 
 def _split(text: str) -> list[str]:
@@ -257,12 +190,12 @@ class SearchState(rx.State):
     # -------------------------------------------------------------- loading
 
     @rx.event
-    async def open_page(self):
+    async def open_page(self) -> AsyncIterator[EventSpec | None]:
         """on_load of /search: the profile's titles; a title in the query prefills."""
         self.loading, self.load_error = True, ""
-        yield
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        yield None
+        user = await current_member(self)
+        if user is None:
             return
         if self._owner != user.id:  # another person used this tab: start afresh
             self._reset_form()
@@ -391,10 +324,10 @@ class SearchState(rx.State):
             self.boards[kind] = [b for b in self.boards[kind] if b != board]
 
     @rx.event
-    async def add_jobs_file(self, files: list[rx.UploadFile]):
+    async def add_jobs_file(self, files: list[rx.UploadFile]) -> AsyncIterator[EventSpec | None]:
         """A JSON or CSV file of postings: read now, so problems show at once."""
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        user = await current_member(self)
+        if user is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         if not files:
@@ -402,7 +335,7 @@ class SearchState(rx.State):
         upload = files[0]
         name = upload.name or "jobs.json"
         self.checking_file, self.jobs_file_error = True, ""
-        yield
+        yield None
         try:
             if upload.size is not None and upload.size > MAX_JOBS_FILE_BYTES:
                 raise SourceFileError(f"{name} is larger than 10 MB; split it into smaller files.")
@@ -455,13 +388,15 @@ class SearchState(rx.State):
     # -------------------------------------------------------------- starting
 
     @rx.event
-    async def enter_starts(self, key: str):
+    async def enter_starts(self, key: str) -> AsyncIterator[EventSpec | None]:
         """Enter in the title or location field starts the search."""
         if key == "Enter" and not self.starting:
-            yield SearchState.start
+            # mypy types @rx.event methods as EventNamespace: Reflex types them through
+            # EventNamespace.__new__, whose return type mypy ignores.
+            yield SearchState.start  # type: ignore[misc]
 
     @rx.event
-    async def start(self):
+    async def start(self) -> AsyncIterator[EventSpec | None]:
         """ "Start search": one run for the title."""
         if not self.title.strip():
             yield rx.toast.error("Write a job title to search for, or pick one of yours.")
@@ -470,21 +405,23 @@ class SearchState(rx.State):
             yield event
 
     @rx.event
-    async def start_all(self):
+    async def start_all(self) -> AsyncIterator[EventSpec | None]:
         """One run per suggested title of the profile."""
         async for event in self._start(self._options(), single=False):
             yield event
 
-    async def _start(self, body: dict[str, Any], *, single: bool):
+    async def _start(
+        self, body: dict[str, Any], *, single: bool
+    ) -> AsyncIterator[EventSpec | None]:
         if not body["sources"]:
             yield rx.toast.error("Choose at least one source to search.")
             return
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        user = await current_member(self)
+        if user is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         self.starting = True
-        yield
+        yield None
         try:
             request: JobSearchRequest | SearchFromProfileRequest = (
                 JobSearchRequest.model_validate(body)
@@ -509,7 +446,9 @@ class SearchState(rx.State):
         started = {row.id for row in rows}
         kept = [run for run in self.runs if run.id not in started]
         self.runs = [run_card(row) for row in rows] + kept[: max(0, SHOWN_RUNS - len(rows))]
-        yield SearchState.hint_if_no_worker(sorted(started))
+        # mypy cannot apply @rx.event(background=True)'s typing (a TypeVarTuple callback
+        # type it leaves unresolved), so the handler reads as not callable.
+        yield SearchState.hint_if_no_worker(sorted(started))  # type: ignore[misc]
         if queue_down:
             yield rx.toast.error(
                 "The task queue is not reachable, so the search could not start. Check that "
@@ -524,10 +463,10 @@ class SearchState(rx.State):
     # -------------------------------------------------------------- live
 
     @rx.event(background=True)
-    async def hint_if_no_worker(self, run_ids: list[str]):
+    async def hint_if_no_worker(self, run_ids: list[str]) -> None:
         """No database work: mark the cards of `run_ids` that are still waiting
         for a worker after a while (a live change replaces the card)."""
-        await asyncio.sleep(WAITING_HINT_AFTER_S)
+        await asyncio.sleep(get_settings().WORKER_HINT_AFTER_S)
         async with self:
             waiting = set(run_ids)
             if any(r.id in waiting and r.status == RunStatus.PENDING for r in self.runs):

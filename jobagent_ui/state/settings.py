@@ -1,9 +1,10 @@
 """`/settings`: the e-mail digest, API tokens, what this server has switched on,
 and deleting the account.
 
-Token ids come from the browser (the list's Revoke buttons); `revoke` passes them
-with the signed-in user's id, so another person's token is "not found". Deleting
-the account is queued for a worker (the web app's database role may not
+Reads and writes go through `jobagent_core.services.account`, on a worker thread.
+Token ids come from the browser (the list's Revoke buttons); `account.revoke` gets
+them with the signed-in user's id, so another person's token is "not found".
+Deleting the account is queued for a worker (the web app's database role may not
 DELETE); once queued, the page signs the person out.
 """
 
@@ -13,6 +14,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -20,20 +22,16 @@ from urllib.parse import urlsplit
 import reflex as rx
 from reflex.event import EventSpec
 
-from jobagent_core.accounts.deletion import request_deletion
-from jobagent_core.accounts.delivery import (
+from jobagent_core.config import get_settings
+from jobagent_core.discovery.sample_data import sample_size
+from jobagent_core.services import account
+from jobagent_core.services.account import (
     AccountNotFound,
     InvalidDeliveryEmail,
-    get_delivery,
-    set_delivery,
+    InvalidTokenName,
+    TokenInfo,
 )
-from jobagent_core.auth.api_tokens import create_token, list_tokens, revoke_token
-from jobagent_core.auth.errors import InvalidTokenName
-from jobagent_core.config import get_settings
-from jobagent_core.db.engine import session_scope, ui_engine
-from jobagent_core.db.models import ApiToken
-from jobagent_core.discovery.sample_data import sample_size
-from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member, current_user
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +47,8 @@ DELETE_FAILED: Final = (
 
 @dataclasses.dataclass
 class TokenRow:
+    """An API token as the list shows it (display values only)."""
+
     id: str = ""
     name: str = ""
     prefix: str = ""
@@ -64,29 +64,23 @@ class StatusRow:
     detail: str = ""
 
 
-@dataclasses.dataclass(frozen=True)
-class SettingsView:
-    delivery_enabled: bool
-    delivery_email: str
-    smtp_enabled: bool
-    account_email: str
-    tokens: list[TokenRow]
-    status: list[StatusRow]
-
-
 def _when(value: datetime | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else ""
 
 
-def _token_row(token: ApiToken) -> TokenRow:
+def _token_row(token: TokenInfo) -> TokenRow:
     return TokenRow(
         id=token.id,
         name=token.name,
         prefix=token.prefix + "…",
         created=_when(token.created_at),
         last_used=_when(token.last_used_at) or "never",
-        revoked=token.revoked_at is not None,
+        revoked=token.revoked,
     )
+
+
+def _token_rows(tokens: list[TokenInfo]) -> list[TokenRow]:
+    return [_token_row(token) for token in tokens]
 
 
 def server_status() -> list[StatusRow]:
@@ -129,29 +123,6 @@ def server_status() -> list[StatusRow]:
     return rows
 
 
-# -- blocking calls --------------------------------------------------------------------
-
-
-def load(user_id: str) -> SettingsView:
-    with session_scope(ui_engine()) as db:
-        delivery = get_delivery(db, user_id)
-        tokens = [_token_row(t) for t in list_tokens(db, user_id)]
-    return SettingsView(
-        delivery_enabled=delivery.enabled,
-        delivery_email=delivery.email or "",
-        smtp_enabled=get_settings().smtp_enabled,
-        account_email=delivery.account_email,
-        tokens=tokens,
-        status=server_status(),
-    )
-
-
-def save_delivery(user_id: str, enabled: bool, email: str) -> tuple[bool, str]:
-    with session_scope(ui_engine()) as db:
-        saved = set_delivery(db, user_id, enabled=enabled, email=email)
-    return saved.enabled, saved.email or ""
-
-
 NEW_TOKEN_INPUT_ID = "new-api-token"  # noqa: S105 (an element id)
 
 
@@ -172,20 +143,6 @@ def copy_token_script() -> EventSpec:
     return rx.call_script(
         f"navigator.clipboard.writeText(document.getElementById({json.dumps(NEW_TOKEN_INPUT_ID)}).value)"
     )
-
-
-def new_token(user_id: str, name: str) -> tuple[str, list[TokenRow]]:
-    """(the new token's plaintext, the user's tokens)."""
-    with session_scope(ui_engine()) as db:
-        _, plaintext = create_token(db, user_id, name)
-        return plaintext, [_token_row(t) for t in list_tokens(db, user_id)]
-
-
-def revoke(user_id: str, token_id: str) -> tuple[bool, list[TokenRow]]:
-    """(whether `user_id` had that live token, their tokens)."""
-    with session_scope(ui_engine()) as db:
-        revoked = revoke_token(db, user_id, token_id)
-        return revoked, [_token_row(t) for t in list_tokens(db, user_id)]
 
 
 class SettingsState(rx.State):
@@ -216,15 +173,16 @@ class SettingsState(rx.State):
         return sum(1 for t in self.tokens if not t.revoked)
 
     @rx.event
-    async def open_page(self):
+    async def open_page(self) -> AsyncIterator[EventSpec | None]:
         self.loading, self.load_error = True, ""
         self.token_revealed, self.confirm_text, self.token_name = False, "", ""
-        yield
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        yield None
+        user = await current_member(self)
+        if user is None:
             return
         try:
-            view = await asyncio.to_thread(load, user.id)
+            view = await asyncio.to_thread(account.load, user.id)
+            status = await asyncio.to_thread(server_status)
         except Exception:
             log.exception("loading settings failed")
             self.loading, self.load_error = False, LOAD_FAILED
@@ -232,7 +190,7 @@ class SettingsState(rx.State):
         self.account_email = view.account_email
         self.delivery_enabled, self.delivery_email = view.delivery_enabled, view.delivery_email
         self.smtp_enabled = view.smtp_enabled
-        self.tokens, self.status = view.tokens, view.status
+        self.tokens, self.status = _token_rows(view.tokens), status
         self.loading = False
 
     # -------------------------------------------------------------- delivery
@@ -246,16 +204,18 @@ class SettingsState(rx.State):
         self.delivery_email = value
 
     @rx.event
-    async def save_delivery(self, _form: dict[str, Any] | None = None):
-        user = await current_user(self)
-        if user is None or not user.has_access:
+    async def save_delivery(
+        self, _form: dict[str, Any] | None = None
+    ) -> AsyncIterator[EventSpec | None]:
+        user = await current_member(self)
+        if user is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         self.delivery_saving = True
-        yield
+        yield None
         try:
             enabled, email = await asyncio.to_thread(
-                save_delivery, user.id, self.delivery_enabled, self.delivery_email
+                account.save_delivery, user.id, self.delivery_enabled, self.delivery_email
             )
         except (InvalidDeliveryEmail, AccountNotFound) as err:
             yield rx.toast.error(str(err))
@@ -280,15 +240,17 @@ class SettingsState(rx.State):
         self.token_name = value
 
     @rx.event
-    async def create_token(self, _form: dict[str, Any] | None = None):
-        user = await current_user(self)
-        if user is None or not user.has_access:
+    async def create_token(
+        self, _form: dict[str, Any] | None = None
+    ) -> AsyncIterator[EventSpec | None]:
+        user = await current_member(self)
+        if user is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         self.token_busy = True
-        yield
+        yield None
         try:
-            plaintext, tokens = await asyncio.to_thread(new_token, user.id, self.token_name)
+            plaintext, tokens = await asyncio.to_thread(account.new_token, user.id, self.token_name)
         except InvalidTokenName as err:
             yield rx.toast.error(str(err))
             return
@@ -298,8 +260,8 @@ class SettingsState(rx.State):
             return
         finally:
             self.token_busy = False
-        self.token_revealed, self.tokens, self.token_name = True, tokens, ""
-        yield  # the callout with its empty input first, then the token into it
+        self.token_revealed, self.tokens, self.token_name = True, _token_rows(tokens), ""
+        yield None  # the callout with its empty input first, then the token into it
         yield _reveal_token(plaintext)
 
     @rx.event
@@ -307,18 +269,18 @@ class SettingsState(rx.State):
         self.token_revealed = False
 
     @rx.event
-    async def revoke_token(self, token_id: str):
-        user = await current_user(self)
-        if user is None or not user.has_access:
+    async def revoke_token(self, token_id: str) -> AsyncIterator[EventSpec | None]:
+        user = await current_member(self)
+        if user is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         try:
-            revoked, tokens = await asyncio.to_thread(revoke, user.id, str(token_id))
+            revoked, tokens = await asyncio.to_thread(account.revoke, user.id, str(token_id))
         except Exception:
             log.exception("revoking a token failed")
             yield rx.toast.error(SAVE_FAILED)
             return
-        self.tokens = tokens
+        self.tokens = _token_rows(tokens)
         if revoked:
             yield rx.toast.success("Token revoked: it no longer works.")
         else:
@@ -335,7 +297,7 @@ class SettingsState(rx.State):
         self.confirm_text = ""
 
     @rx.event
-    async def delete_account(self):
+    async def delete_account(self) -> AsyncIterator[EventSpec | None]:
         """Queue the deletion, then sign out (a native POST: the cookie must go)."""
         if not self.confirm_ok:
             yield rx.toast.error(f"Type {CONFIRM_WORD} to confirm.")
@@ -345,9 +307,9 @@ class SettingsState(rx.State):
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         self.deleting = True
-        yield
+        yield None
         try:
-            await asyncio.to_thread(request_deletion, user.id)
+            await asyncio.to_thread(account.request_deletion, user.id)
         except Exception:
             log.exception("queueing the deletion of an account failed")
             self.deleting = False

@@ -13,14 +13,16 @@ import asyncio
 import dataclasses
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from jobagent_core.profiling.documents import ExtractedDocument
 from jobagent_core.profiling.errors import DocumentError, TooManyFiles, display_name
+from jobagent_core.services import profiles
 from jobagent_ui.state import profiling_data as data
-from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_user
+from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +53,16 @@ class UploadState(rx.State):
         return data.Limits.from_settings().text
 
     @rx.event
-    async def add_files(self, files: list[rx.UploadFile]):
+    async def add_files(self, files: list[rx.UploadFile]) -> AsyncIterator[EventSpec | None]:
         """Check each dropped or chosen file now; list it with its type and size, or
         with the reason it cannot be used."""
-        user = await current_user(self)
-        if user is None or not user.has_access:
+        user = await current_member(self)
+        if user is None:
             yield rx.toast.error(SIGN_IN_AGAIN)
             return
         self.claim(user.id)
         self.checking = True
-        yield
+        yield None
         try:
             limits = data.Limits.from_settings()
             received: list[tuple[str, bytes | int]] = []
@@ -69,7 +71,7 @@ class UploadState(rx.State):
                 too_large = upload.size is not None and upload.size > limits.max_bytes
                 received.append((name, upload.size if too_large else await upload.read()))
             stored, results = await asyncio.gather(
-                asyncio.to_thread(data.stored_hashes, user.id),
+                asyncio.to_thread(profiles.stored_hashes, user.id),
                 asyncio.to_thread(data.check_files, received, limits),
             )
             for (name, raw), result in zip(received, results, strict=True):

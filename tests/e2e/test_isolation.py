@@ -20,7 +20,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
 
-from jobagent_core.api.match_routes import download_path
 from jobagent_core.auth.api_tokens import create_token
 from jobagent_core.db.engine import make_engine, session_scope
 from jobagent_core.db.enums import RunKind, RunStatus
@@ -34,15 +33,15 @@ from jobagent_core.fabrication import (
     write_cover_letter_offline,
 )
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
+from jobagent_core.services import account as settings_data
+from jobagent_core.services import letters as letters_data
+from jobagent_core.services import matches as matches_data
+from jobagent_core.services.downloads import download_path
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.downloads import DOWNLOAD_KINDS
 from jobagent_core.tracking.errors import MatchNotFound
 from jobagent_core.tracking.matches import MatchFilters
-from jobagent_ui.state import applications as applications_data
-from jobagent_ui.state import match_detail as detail_data
-from jobagent_ui.state import matches as matches_data
 from jobagent_ui.state import search as search_data
-from jobagent_ui.state import settings as settings_data
 from tests.e2e.helpers import expect_at, save_screenshot
 from tests.e2e.servers import AppServer
 from tests.worker_support import configure, reset_caches
@@ -301,13 +300,13 @@ def test_each_handler_given_another_persons_id_finds_nothing(
     match_id, run_id = ada.match_id, ada.run_id
 
     # /matches/[match_id]: the id is the URL's.
-    assert detail_data.load_detail(grace, match_id) is None
-    assert detail_data.load_detail(ada.user_id, match_id) is not None  # the control
+    assert matches_data.load_detail(grace, match_id) is None
+    assert matches_data.load_detail(ada.user_id, match_id) is not None  # the control
     for attempt in (
-        lambda: detail_data.save(grace, match_id, "Grace was here."),
-        lambda: detail_data.revert(grace, match_id),
-        lambda: detail_data.regenerate(grace, match_id),
-        lambda: detail_data.track(grace, match_id, "rejected", "not yours"),
+        lambda: letters_data.save(grace, match_id, "Grace was here."),
+        lambda: letters_data.revert(grace, match_id),
+        lambda: letters_data.regenerate(grace, match_id),
+        lambda: matches_data.track(grace, match_id, "rejected", "not yours"),
     ):
         with pytest.raises(MatchNotFound):
             attempt()
@@ -324,7 +323,7 @@ def test_each_handler_given_another_persons_id_finds_nothing(
     assert [card.id for card in search_data.load_runs(ada.user_id, [run_id])] == [run_id]
 
     # /applications lists by stage; /settings revokes a token by its id.
-    _, board = applications_data.load_board(grace, "new", None)
+    _, board = matches_data.load_board(grace, "new", None)
     assert board.cards == []
     revoked, tokens = settings_data.revoke(grace, ada.token_id)
     assert not revoked

@@ -21,7 +21,6 @@ from jobagent_core.cli_search import save_applications
 from jobagent_core.config import get_settings
 from jobagent_core.db.engine import make_engine
 from jobagent_core.db.enums import RunStatus, StepStatus
-from jobagent_core.db.migrations import upgrade
 from jobagent_core.db.models import Artifact, MatchedJob, Run, User
 from jobagent_core.profiling.offline import extract_profile
 from jobagent_core.profiling.profile_store import merge_profile
@@ -32,7 +31,7 @@ from jobagent_core.workflows.local_run import run_matches
 from tests import cv_fixtures
 from tests.conftest import PostgresDatabase
 from tests.llm_stub import LlmStub, StubReply
-from tests.worker_support import CLEARED, SECRET, configure, held_transaction, reset_caches
+from tests.worker_support import configure, configure_sqlite, held_transaction, reset_caches
 
 VERDICT = {
     "is_match": True,
@@ -91,19 +90,8 @@ def llm_handler(
 @pytest.fixture
 def sqlite_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     """The embedded default: a migrated SQLite file, as DATABASE_URL for this process."""
-    path = tmp_path / "var" / "jobagent.db"
-    url = f"sqlite:///{path}"
-    for name in CLEARED:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("UI_DATABASE_URL", raising=False)
-    monkeypatch.setenv("STORAGE_DIR", str(tmp_path / "storage"))
-    monkeypatch.setenv("QUEUE_DIR", str(tmp_path / "queue"))
-    monkeypatch.setenv("BETTER_AUTH_SECRET", SECRET)
-    monkeypatch.setenv("MATCH_TOP_K", str(MATCHES))
-    upgrade(url)
-    reset_caches()
-    yield path
+    configure_sqlite(monkeypatch, tmp_path, MATCH_TOP_K=str(MATCHES))
+    yield tmp_path / "var" / "jobagent.db"
     reset_caches()
 
 

@@ -22,18 +22,15 @@ from jobagent_core.db.models import Artifact, JobPosting, MatchedJob, Run, User
 from jobagent_core.discovery.dedupe import company_key
 from jobagent_core.live.poller import RunChange
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
+from jobagent_core.services import letters as letter_service
+from jobagent_core.services import matches as match_service
+from jobagent_core.services.letters import LetterInProgress, request_letter
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.dashboard import get_run_row
 from jobagent_core.tracking.errors import MatchNotFound, NoProfile
-from jobagent_core.tracking.letters import (
-    LetterInProgress,
-    regenerate_letter,
-    request_letter,
-    save_letter,
-)
+from jobagent_core.tracking.letters import regenerate_letter, save_letter
 from jobagent_core.workflows.dispatch import execute_run
 from jobagent_core.workflows.letter import MATCH_GONE
-from jobagent_ui.state import match_detail as detail_data
 from tests.conftest import PostgresDatabase
 from tests.llm_stub import LlmStub, StubReply
 from tests.worker_support import (
@@ -174,7 +171,7 @@ def test_a_worker_writes_the_new_letter_and_the_page_follows_it(
     run_id = request_letter(ada, match_id, engine=ui_engine())
     # Queued after the commit: pending until a worker takes it; the page shows that.
     assert run_of(pg_engine, run_id).status == RunStatus.PENDING
-    view, row = detail_data.load_page(ada, match_id)
+    view, row = match_service.load_page(ada, match_id)
     assert view is not None
     assert row is not None
     assert row.id == run_id
@@ -211,7 +208,7 @@ def test_a_worker_writes_the_new_letter_and_the_page_follows_it(
     with OrmSession(pg_engine) as db:
         done = get_run_row(db, ada, run_id)
     assert done is not None
-    refreshed = detail_data.refresh_letter_runs(ada, [RunChange(done, RunStatus.RUNNING)])
+    refreshed = letter_service.refresh_letter_runs(ada, [RunChange(done, RunStatus.RUNNING)])
     assert refreshed is not None
     assert refreshed.match_of == {run_id: match_id}
     page = refreshed.completed[match_id]
@@ -219,7 +216,7 @@ def test_a_worker_writes_the_new_letter_and_the_page_follows_it(
     assert page.letter.text == after.cover_letter_md
     assert not page.letter_run.active
     # Someone else's hub tick learns nothing about it.
-    theirs = detail_data.refresh_letter_runs(people["grace"], [RunChange(done, "running")])
+    theirs = letter_service.refresh_letter_runs(people["grace"], [RunChange(done, "running")])
     assert theirs is not None
     assert theirs.match_of == {}
     assert theirs.completed == {}
@@ -231,7 +228,7 @@ def test_another_person_cannot_regenerate_the_letter(
     before = artifact_of(pg_engine, people["ada_match"])
     for attempt in (
         lambda: request_letter(people["grace"], people["ada_match"], engine=ui_engine()),
-        lambda: detail_data.regenerate(people["grace"], people["ada_match"]),
+        lambda: letter_service.regenerate(people["grace"], people["ada_match"]),
         lambda: request_letter(people["ada"], "no-such-match", engine=ui_engine()),
     ):
         with pytest.raises(MatchNotFound):

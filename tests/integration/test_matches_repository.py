@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from jobagent_core.api.app import api_routes
-from jobagent_core.api.match_routes import content_disposition, download_path
+from jobagent_core.api.match_routes import content_disposition
 from jobagent_core.auth import cookies
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.auth.sessions import create_session
@@ -38,6 +38,7 @@ from jobagent_core.fabrication import (
     write_cover_letter_offline,
 )
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
+from jobagent_core.services.downloads import download_path
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.downloads import DOWNLOAD_KINDS, download
 from jobagent_core.tracking.errors import (

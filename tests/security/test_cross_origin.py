@@ -17,12 +17,12 @@ from playwright.sync_api import Browser
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from jobagent_core.api.match_routes import download_path
 from jobagent_core.auth.cookies import COOKIE_NAME
 from jobagent_core.db.base import new_id
 from jobagent_core.db.engine import session_scope
 from jobagent_core.db.enums import RunKind, RunStatus
 from jobagent_core.db.models import Artifact, Document, JobPosting, JobSearch, MatchedJob, Run
+from jobagent_core.services.downloads import download_path
 from tests.e2e.servers import AppServer
 from tests.security.conftest import Person, make_person
 
