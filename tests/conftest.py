@@ -28,6 +28,20 @@ SUPERUSER_URL = os.environ.get(
 )
 
 
+# `make test-fast` selects by these: a test with none of them would silently drop out.
+TEST_KINDS = ("unit", "integration", "e2e", "contract", "real_llm")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unmarked = [
+        item.nodeid for item in items if not any(item.get_closest_marker(k) for k in TEST_KINDS)
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            f"tests without a kind marker ({', '.join(TEST_KINDS)}): " + ", ".join(unmarked)
+        )
+
+
 @dataclass(frozen=True)
 class PostgresDatabase:
     name: str

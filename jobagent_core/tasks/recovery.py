@@ -9,19 +9,20 @@ from typing import Any
 from celery.signals import worker_ready, worker_shutdown
 
 log = logging.getLogger(__name__)
-SWEEP_EVERY_S = 10.0
 _stop = threading.Event()
 
 
 def _sweep_forever() -> None:
+    from jobagent_core.config import get_settings
     from jobagent_core.workflows.dispatch import recover_stale_runs
 
+    every_s = get_settings().RUN_SWEEP_EVERY_S
     while True:
         try:
             recover_stale_runs()
         except Exception:
             log.warning("stale-run sweep failed; will try again", exc_info=True)
-        if _stop.wait(SWEEP_EVERY_S):
+        if _stop.wait(every_s):
             return
 
 

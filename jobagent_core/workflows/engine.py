@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session as DbSession
 
+from jobagent_core.config import get_settings
 from jobagent_core.db.base import utcnow
 from jobagent_core.db.enums import RunStatus
 from jobagent_core.db.models import Run
@@ -150,7 +151,10 @@ def stale_runs(engine: Engine, *, stale_after: timedelta) -> list[tuple[str, str
 
 
 @contextmanager
-def heartbeating(reporter: RunReporter, every_s: float = HEARTBEAT_EVERY_S) -> Iterator[None]:
+def heartbeating(reporter: RunReporter, every_s: float | None = None) -> Iterator[None]:
+    if every_s is None:
+        # Three beats fit in the stale window: one late beat never hands the run over.
+        every_s = min(HEARTBEAT_EVERY_S, get_settings().RUN_STALE_AFTER_S / 3)
     stop = threading.Event()
 
     def beat() -> None:

@@ -48,12 +48,16 @@ expect.set_options(timeout=15_000)  # first paint + websocket + guard on 2 busy 
 def start_app_server(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., AppServer]]:
-    """Start a server with extra settings; it runs until the end of the session."""
+    """Start a server with extra settings; it runs until the end of the session.
+
+    The servers share one cache of production bundles: each distinct set of
+    compiled pages is bundled once per session (see reflex_prebuilt.py)."""
+    web_builds = tmp_path_factory.getbasetemp() / "web-builds"
     with ExitStack() as servers:
 
         def start(extra_env: Mapping[str, str] | None = None, *, name: str = "app") -> AppServer:
             workdir = tmp_path_factory.mktemp(f"server-{name}")
-            return servers.enter_context(run_app_server(workdir, extra_env))
+            return servers.enter_context(run_app_server(workdir, extra_env, web_builds=web_builds))
 
         yield start
 
@@ -139,6 +143,11 @@ def dashboard_server(
     the search page starts wait in a queue folder no worker reads)."""
     data = tmp_path_factory.mktemp("dashboard-data")
     return start_app_server(
-        {"STORAGE_DIR": str(data / "storage"), "QUEUE_DIR": str(data / "queue")},
+        {
+            "STORAGE_DIR": str(data / "storage"),
+            "QUEUE_DIR": str(data / "queue"),
+            # The "no worker" hint comes after 4 s instead of 15: tests wait for it.
+            "WORKER_HINT_AFTER_S": "4",
+        },
         name="dashboard",
     )

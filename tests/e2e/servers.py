@@ -2,8 +2,12 @@
 database as the limited ui role.
 
 A server is started the way scripts/serve_ui.sh starts it (environment from
-scripts/reflex_env.sh, this interpreter's Reflex) on a free port, with its own
-web build directory so that several can run at once.
+scripts/reflex_env.sh, this interpreter's Reflex, `reflex run --env prod` with the
+same port for pages and backend) on a free port, with its own web directory so
+that several can run at once. One step differs: the production bundle comes from
+a cache shared by the session's servers, built once per distinct compiled page
+set and given each server's URLs (see reflex_prebuilt.py); the pages are still
+compiled by each server, from its own settings.
 """
 
 from __future__ import annotations
@@ -26,11 +30,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PostgresDatabase, create_database, drop_database
+from tests.e2e.reflex_prebuilt import CACHE_ENV
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REFLEX_ENV_SCRIPT = REPO_ROOT / "scripts" / "reflex_env.sh"
 SERVER_START_TIMEOUT_S = float(os.environ.get("JOBAGENT_E2E_START_TIMEOUT", "300"))
 # Signs the session cookies of every e2e server (Better Auth wants 32+ characters).
+PREBUILT_MODULE = "tests.e2e.reflex_prebuilt"
 E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef0123456789"
 # Settings a developer's shell or .env might carry that would change what a test
 # server does; each server starts from these and its own overrides.
@@ -93,12 +99,14 @@ def _tail(path: Path, lines: int = 60) -> str:
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Terminate the server's whole process group (Reflex forks workers)."""
+    """Terminate the server's whole process group (Reflex forks workers). A test
+    server has nothing to flush (its database is dropped next), so it gets a short
+    grace: a graceful Reflex shutdown waits on open websockets for seconds."""
     if proc.poll() is not None:
         return
     try:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=15)
+        proc.wait(timeout=3)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=15)
@@ -124,13 +132,18 @@ def _wait_until_serving(proc: subprocess.Popen[bytes], base_url: str, log_path: 
 
 @contextmanager
 def run_app_server(
-    workdir: Path, extra_env: Mapping[str, str] | None = None
+    workdir: Path,
+    extra_env: Mapping[str, str] | None = None,
+    *,
+    web_builds: Path | None = None,
 ) -> Iterator[AppServer]:
     """`reflex run --env prod` on a free port and a fresh database; stopped and dropped after.
 
     `extra_env` is added last, so it can override any setting (even the database).
-    The web build lives under `workdir` (removed afterwards: it holds ~150 MB of
+    The web directory lives under `workdir` (removed afterwards: it holds ~150 MB of
     node_modules), so concurrent servers never share compiled pages or ports.
+    Production bundles are cached in `web_builds` (default: a `web-builds` folder
+    next to `workdir`, i.e. the session's base temp dir for the fixtures' servers).
     """
     database = create_database("jobagent_e2e")
     port = _free_port()
@@ -146,9 +159,13 @@ def run_app_server(
         "BETTER_AUTH_SECRET": E2E_AUTH_SECRET,
         "REFLEX_WEB_WORKDIR": str(web_dir),
         "REFLEX_STATES_WORKDIR": str(workdir / "states"),
+        CACHE_ENV: str(web_builds or workdir.parent / "web-builds"),
         **(extra_env or {}),
     }
-    cmd = [sys.executable, "-m", "reflex", "run", "--env", "prod"]
+    # `python -m reflex`, with the bundle build step cached (reflex_prebuilt.py);
+    # JOBAGENT_E2E_REBUILD=1 runs plain `python -m reflex` (a full build per server).
+    entry = "reflex" if os.environ.get("JOBAGENT_E2E_REBUILD") == "1" else PREBUILT_MODULE
+    cmd = [sys.executable, "-m", entry, "run", "--env", "prod"]
     cmd += ["--frontend-port", str(port), "--backend-port", str(port)]
     try:
         with log_path.open("wb") as log:

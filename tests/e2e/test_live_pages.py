@@ -128,7 +128,7 @@ def test_a_search_no_worker_takes_is_pointed_out_and_a_failure_says_why(
     card, run_id = start_search(page, "Compiler Engineer")
     # No worker serves this server's queue: after a while the card says so.
     hint = card.get_by_text("No worker has picked this up yet.")
-    expect(hint).to_be_visible(timeout=25_000)
+    expect(hint).to_be_visible(timeout=15_000)
     expect(card).to_have_attribute("data-status", "pending")
 
     claim_run(admin, run_id, stale_after=timedelta(minutes=5))
@@ -157,7 +157,7 @@ def test_onboarding_follows_a_profiling_run_live_and_says_when_no_worker_takes_i
     expect(page.get_by_text("Waiting for a worker to start…")).to_be_visible()
     # No worker serves this server's queue: after a while the page says so.
     hint = page.get_by_text("No worker has picked this up yet.")
-    expect(hint).to_be_visible(timeout=25_000)
+    expect(hint).to_be_visible(timeout=15_000)
 
     with session_scope(admin) as db:
         run_id = db.scalars(

@@ -45,6 +45,7 @@ def make_posting(source_id: str = "1") -> JobPosting:
     )
 
 
+@pytest.mark.unit
 def test_new_ids_look_like_better_auth_ids() -> None:
     ids = {new_id() for _ in range(1000)}
     assert len(ids) == 1000
