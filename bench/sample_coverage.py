@@ -2,14 +2,16 @@
 
     .venv/bin/python bench/sample_coverage.py [--json]
 
-For each of the twelve professions and ten cities the sample set promises
+For each of the twelve professions and twenty cities the sample set promises
 (tools/sample_data/coverage.py), a persona with that job title,
 a few skills and about seven years of experience, living in the city, searches the
-bundled sample set the way the workflow does: stage 1 (`rank_postings`, with the
-precomputed sample embeddings, place = the city, top MATCH_TOP_K) then the offline
-screen. A cell counts the postings whose verdict is a match. Prints the 12×10 table,
-the minimum and the cells under PER_CELL_MIN (tests/unit/test_sample_coverage.py
-asserts there are none). Exits 0 whatever the figures.
+bundled sample set the way the workflow does: the postings the location filter
+keeps for the city (`apply_filters`, as the sample source and the discovery step
+apply it), stage 1 (`rank_postings`, with the precomputed sample embeddings,
+place = the city, top MATCH_TOP_K), then the offline screen. A cell counts the
+postings whose verdict is a match. Prints the 12×20 table, the minimum and the
+cells under PER_CELL_MIN (tests/unit/test_sample_coverage.py asserts there are
+none). Exits 0 whatever the figures.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jobagent_core.config import Settings  # noqa: E402
+from jobagent_core.discovery.filters import PostingFilters, apply_filters  # noqa: E402
 from jobagent_core.discovery.sample_data import sample_postings  # noqa: E402
 from jobagent_core.discovery.schema import PostingData  # noqa: E402
 from jobagent_core.matching.embedder import (  # noqa: E402
@@ -110,6 +113,9 @@ def coverage(
     cached = load_sample_embeddings(postings) if cached is None else cached
     today = today or date.today()
     encoder = get_encoder()
+    # What a search with location = the city gets from discovery (the filter is the
+    # profession's too: it does not read the title).
+    in_city = {city: apply_filters(postings, PostingFilters(location=city)) for _, city in CITIES}
     counts: dict[tuple[str, str], int] = {}
     for profession in PROFESSIONS:
         vectors: dict[str, Any] = {}  # by profile text: the place is not in it
@@ -117,7 +123,7 @@ def coverage(
             text = profile_text(persona(profession, code, city, today))
             if text not in vectors:
                 vectors[text] = encoder.encode([text])[0]
-            found = matches(profession, code, city, postings, cached, today, vectors[text])
+            found = matches(profession, code, city, in_city[city], cached, today, vectors[text])
             counts[(profession.key, city)] = len(found)
     return counts
 

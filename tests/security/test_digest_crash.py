@@ -56,7 +56,7 @@ from tests.smtp_sink import smtp_sink as smtp_sink
 from tests.smtp_sink import smtp_sink_factory as smtp_sink_factory
 from tests.worker_support import configure, running_worker, start_worker, wait_for
 
-REDIS_DB = "15"  # 11-14 belong to other tests and the benchmarks
+REDIS_DB = "15"  # each Redis-using test module has its own database (10-15)
 RECIPIENT = "zoe@example.org"
 # Far longer than it takes to kill the worker once the message has arrived; the
 # kill ends the wait (the sink notices the hang-up), so no test waits this long.

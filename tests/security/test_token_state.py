@@ -24,7 +24,7 @@ from tests.security.conftest import make_person
 pytestmark = pytest.mark.e2e
 
 # A Redis database of its own, so the scan sees this server's states only.
-STATE_REDIS_URL = "redis://127.0.0.1:6379/13"
+STATE_REDIS_URL = "redis://127.0.0.1:6379/10"  # a database no other test uses
 
 
 @pytest.fixture(scope="module")
