@@ -18,7 +18,7 @@ from jobagent_core.config import get_settings
 from jobagent_core.db.enums import RunKind, RunStatus
 from jobagent_core.db.models import Run
 from jobagent_core.live.poller import RunChange
-from jobagent_core.services.matches import DetailView, LetterView, letter_view, load_detail
+from jobagent_core.services.match_detail import DetailView, LetterView, letter_view, load_detail
 from jobagent_core.services.unit_of_work import queue_after_commit, unit_of_work
 from jobagent_core.tracking.dashboard import RunRow, get_run_row
 from jobagent_core.tracking.letters import (

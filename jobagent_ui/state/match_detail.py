@@ -29,9 +29,8 @@ from jobagent_core.services.letters import (
     revert,
     save,
 )
-from jobagent_core.services.matches import (
+from jobagent_core.services.match_detail import (
     MAX_NOTE_CHARS,
-    STAGE_LABELS,
     DetailView,
     LetterRun,
     LetterView,
@@ -40,10 +39,11 @@ from jobagent_core.services.matches import (
 )
 
 # The page's parts, re-exported for the components that draw them.
-from jobagent_core.services.matches import Citation as Citation
-from jobagent_core.services.matches import DownloadLink as DownloadLink
-from jobagent_core.services.matches import Fact as Fact
-from jobagent_core.services.matches import HistoryRow as HistoryRow
+from jobagent_core.services.match_detail import Citation as Citation
+from jobagent_core.services.match_detail import DownloadLink as DownloadLink
+from jobagent_core.services.match_detail import Fact as Fact
+from jobagent_core.services.match_detail import HistoryRow as HistoryRow
+from jobagent_core.services.matches import STAGE_LABELS
 from jobagent_core.tracking.errors import TrackingError
 from jobagent_core.tracking.letter_text import LetterTextError
 from jobagent_ui import routes

@@ -35,6 +35,7 @@ from jobagent_core.fabrication import (
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
 from jobagent_core.services import account as settings_data
 from jobagent_core.services import letters as letters_data
+from jobagent_core.services import match_detail as detail_data
 from jobagent_core.services import matches as matches_data
 from jobagent_core.services.downloads import download_path
 from jobagent_core.storage import FileStore
@@ -300,13 +301,13 @@ def test_each_handler_given_another_persons_id_finds_nothing(
     match_id, run_id = ada.match_id, ada.run_id
 
     # /matches/[match_id]: the id is the URL's.
-    assert matches_data.load_detail(grace, match_id) is None
-    assert matches_data.load_detail(ada.user_id, match_id) is not None  # the control
+    assert detail_data.load_detail(grace, match_id) is None
+    assert detail_data.load_detail(ada.user_id, match_id) is not None  # the control
     for attempt in (
         lambda: letters_data.save(grace, match_id, "Grace was here."),
         lambda: letters_data.revert(grace, match_id),
         lambda: letters_data.regenerate(grace, match_id),
-        lambda: matches_data.track(grace, match_id, "rejected", "not yours"),
+        lambda: detail_data.track(grace, match_id, "rejected", "not yours"),
     ):
         with pytest.raises(MatchNotFound):
             attempt()

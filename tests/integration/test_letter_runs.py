@@ -23,7 +23,7 @@ from jobagent_core.discovery.dedupe import company_key
 from jobagent_core.live.poller import RunChange
 from jobagent_core.profiling.schemas import ExperienceEntry, Profile
 from jobagent_core.services import letters as letter_service
-from jobagent_core.services import matches as match_service
+from jobagent_core.services import match_detail as match_service
 from jobagent_core.services.letters import LetterInProgress, request_letter
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.dashboard import get_run_row
