@@ -14,14 +14,14 @@ from jobagent_core.services.matches import SOURCE_LABELS
 from jobagent_ui import routes
 from jobagent_ui.components.add_form import add_form
 from jobagent_ui.components.wrapping_list import wrapping_list
-from jobagent_ui.state.search import (
+from jobagent_ui.state.search import SearchState
+from jobagent_ui.state.search_views import (
     BOARD_KINDS,
     FILE_UPLOAD_ID,
     OPEN_KINDS,
     POSTED_WITHIN,
     REMOTE_CHOICES,
     SENIORITY,
-    SearchState,
     SourceOption,
 )
 

@@ -7,7 +7,8 @@ import reflex as rx
 from jobagent_ui import routes
 from jobagent_ui.labels import RUN_STATUS_COLORS
 from jobagent_ui.state.live import NO_WORKER_YET
-from jobagent_ui.state.search import RunCard, SearchState
+from jobagent_ui.state.search import SearchState
+from jobagent_ui.state.search_views import RunCard
 
 
 def _counter(label: str, value: rx.Var[int]) -> rx.Component:

@@ -24,7 +24,6 @@ from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.config import get_settings
 from jobagent_core.discovery.sources.file_import import SourceFileError
 from jobagent_core.discovery.sources.registry import (
-    LIVE_SOURCES,
     SourceSpecError,
     configured_live_sources,
     validate_board_name,
@@ -34,7 +33,6 @@ from jobagent_core.services import RunStatus
 from jobagent_core.services.searches import (
     JobSearchRequest,
     NoSuggestedTitles,
-    RunRow,
     SearchFromProfileRequest,
     check_jobs_file,
     load_runs,
@@ -42,106 +40,25 @@ from jobagent_core.services.searches import (
     start_searches,
 )
 from jobagent_ui import routes
-from jobagent_ui.labels import RUN_STATUS_LABELS
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member
 from jobagent_ui.state.live import hub, live_page
+from jobagent_ui.state.search_views import (
+    BOARD_KINDS,
+    MAX_JOBS_FILE_BYTES,
+    OPEN_KINDS,
+    REMOTE_CHOICES,
+    SHOWN_RUNS,
+    RunCard,
+    SourceOption,
+    run_card,
+    source_options,
+    validation_message,
+)
 
 log = logging.getLogger(__name__)
 
-FILE_UPLOAD_ID: Final = "jobs-file"
-MAX_JOBS_FILE_BYTES: Final = 10 * 1024 * 1024
-SHOWN_RUNS: Final = 10
-BOARD_KINDS: Final = ("greenhouse", "lever", "ashby")
-OPEN_KINDS: Final = ("arbeitnow", "remoteok", "themuse", "serpapi")
-POSTED_WITHIN: Final = [
-    ("any", "Any time"),
-    ("1", "Last 24 hours"),
-    ("3", "Last 3 days"),
-    ("7", "Last week"),
-    ("14", "Last 2 weeks"),
-    ("30", "Last month"),
-]
-# How remote roles count (the request's `remote`): value, label.
-REMOTE_CHOICES: Final = [
-    ("region", "Remote only if open to my country or region"),
-    ("anywhere", "Remote from anywhere is fine"),
-    ("no", "No remote: on-site or hybrid only"),
-]
-SENIORITY: Final = [
-    ("intern", "Intern"),
-    ("junior", "Junior"),
-    ("mid", "Mid-level"),
-    ("senior", "Senior"),
-    ("lead", "Lead"),
-    ("principal", "Principal"),
-    ("executive", "Executive"),
-]
 START_FAILED: Final = "The search could not be started just now. Please try again in a moment."
 LOAD_FAILED: Final = "This page could not be loaded just now. Please try again in a moment."
-
-
-@dataclasses.dataclass
-class SourceOption:
-    kind: str
-    label: str
-    configured: bool
-    needs: str  # what to configure, in words ("" when nothing)
-
-
-@dataclasses.dataclass
-class RunCard:
-    id: str = ""
-    title: str = ""
-    status: str = ""
-    status_label: str = ""
-    current_step: str = ""
-    percent: int = 0
-    found: int = 0
-    matched: int = 0
-    written: int = 0
-    error: str = ""
-    warnings: list[str] = dataclasses.field(default_factory=list)
-    active: bool = False
-    matches_url: str = ""
-    no_worker_yet: bool = False  # still waiting after WORKER_HINT_AFTER_S
-
-
-def run_card(run: RunRow) -> RunCard:
-    if run.status == RunStatus.COMPLETED:
-        percent = 100
-    elif run.progress_total > 0:
-        percent = min(100, round(100 * run.progress_done / run.progress_total))
-    else:
-        percent = 0
-    return RunCard(
-        id=run.id,
-        title=run.title or "Job search",
-        status=run.status,
-        status_label=RUN_STATUS_LABELS.get(run.status, run.status),
-        current_step=run.current_step or "",
-        percent=percent,
-        found=run.found,
-        matched=run.matched,
-        written=run.fabrication_done,
-        error=run.error_message or "",
-        warnings=list(run.warnings[:5]),
-        active=run.active,
-        matches_url=f"{routes.MATCHES}?run={run.id}",
-    )
-
-
-def source_options() -> list[SourceOption]:
-    settings = get_settings()
-    configured = set(configured_live_sources(settings))
-    return [
-        SourceOption(
-            kind=k.kind,
-            label=k.label,
-            configured=k.kind in configured,
-            needs="" if k.kind in configured else f"Set {' and '.join(k.settings)} to use it.",
-        )
-        for k in LIVE_SOURCES
-    ]
 
 
 def _split(text: str) -> list[str]:
@@ -430,7 +347,7 @@ class SearchState(rx.State):
             )
             rows, queue_down = await asyncio.to_thread(start_searches, user.id, request)
         except ValidationError as err:
-            yield rx.toast.error(_validation_message(err))
+            yield rx.toast.error(validation_message(err))
             return
         except (AccessDenied, SourceSpecError, NoSuggestedTitles) as err:
             yield rx.toast.error(str(err))
@@ -484,9 +401,3 @@ class SearchState(rx.State):
             self.runs = [
                 run_card(changed[run.id]) if run.id in changed else run for run in self.runs
             ]
-
-
-def _validation_message(err: ValidationError) -> str:
-    first = err.errors()[0]
-    where = " › ".join(str(p) for p in first["loc"] if not isinstance(p, int)) or "Search"
-    return f"{where.replace('_', ' ').capitalize()}: {first['msg']}."

@@ -37,12 +37,12 @@ from jobagent_core.services import account as settings_data
 from jobagent_core.services import letters as letters_data
 from jobagent_core.services import match_detail as detail_data
 from jobagent_core.services import matches as matches_data
+from jobagent_core.services import searches as search_data
 from jobagent_core.services.downloads import download_path
 from jobagent_core.storage import FileStore
 from jobagent_core.tracking.downloads import DOWNLOAD_KINDS
 from jobagent_core.tracking.errors import MatchNotFound
 from jobagent_core.tracking.matches import MatchFilters
-from jobagent_ui.state import search as search_data
 from tests.e2e.helpers import expect_at, save_screenshot
 from tests.e2e.servers import AppServer
 from tests.worker_support import configure, reset_caches

@@ -1,0 +1,115 @@
+"""What the search page shows besides its state: its fixed choices, the source
+options this server offers, and a run as a card (display values only)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Final
+
+from pydantic import ValidationError
+
+from jobagent_core.config import get_settings
+from jobagent_core.discovery.sources.registry import LIVE_SOURCES, configured_live_sources
+from jobagent_core.services import RunStatus
+from jobagent_core.services.searches import RunRow
+from jobagent_ui import routes
+from jobagent_ui.labels import RUN_STATUS_LABELS
+
+FILE_UPLOAD_ID: Final = "jobs-file"
+MAX_JOBS_FILE_BYTES: Final = 10 * 1024 * 1024
+SHOWN_RUNS: Final = 10
+BOARD_KINDS: Final = ("greenhouse", "lever", "ashby")
+OPEN_KINDS: Final = ("arbeitnow", "remoteok", "themuse", "serpapi")
+POSTED_WITHIN: Final = [
+    ("any", "Any time"),
+    ("1", "Last 24 hours"),
+    ("3", "Last 3 days"),
+    ("7", "Last week"),
+    ("14", "Last 2 weeks"),
+    ("30", "Last month"),
+]
+# How remote roles count (the request's `remote`): value, label.
+REMOTE_CHOICES: Final = [
+    ("region", "Remote only if open to my country or region"),
+    ("anywhere", "Remote from anywhere is fine"),
+    ("no", "No remote: on-site or hybrid only"),
+]
+SENIORITY: Final = [
+    ("intern", "Intern"),
+    ("junior", "Junior"),
+    ("mid", "Mid-level"),
+    ("senior", "Senior"),
+    ("lead", "Lead"),
+    ("principal", "Principal"),
+    ("executive", "Executive"),
+]
+
+
+@dataclasses.dataclass
+class SourceOption:
+    kind: str
+    label: str
+    configured: bool
+    needs: str  # what to configure, in words ("" when nothing)
+
+
+@dataclasses.dataclass
+class RunCard:
+    id: str = ""
+    title: str = ""
+    status: str = ""
+    status_label: str = ""
+    current_step: str = ""
+    percent: int = 0
+    found: int = 0
+    matched: int = 0
+    written: int = 0
+    error: str = ""
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    active: bool = False
+    matches_url: str = ""
+    no_worker_yet: bool = False  # still waiting after WORKER_HINT_AFTER_S
+
+
+def run_card(run: RunRow) -> RunCard:
+    if run.status == RunStatus.COMPLETED:
+        percent = 100
+    elif run.progress_total > 0:
+        percent = min(100, round(100 * run.progress_done / run.progress_total))
+    else:
+        percent = 0
+    return RunCard(
+        id=run.id,
+        title=run.title or "Job search",
+        status=run.status,
+        status_label=RUN_STATUS_LABELS.get(run.status, run.status),
+        current_step=run.current_step or "",
+        percent=percent,
+        found=run.found,
+        matched=run.matched,
+        written=run.fabrication_done,
+        error=run.error_message or "",
+        warnings=list(run.warnings[:5]),
+        active=run.active,
+        matches_url=f"{routes.MATCHES}?run={run.id}",
+    )
+
+
+def source_options() -> list[SourceOption]:
+    settings = get_settings()
+    configured = set(configured_live_sources(settings))
+    return [
+        SourceOption(
+            kind=k.kind,
+            label=k.label,
+            configured=k.kind in configured,
+            needs="" if k.kind in configured else f"Set {' and '.join(k.settings)} to use it.",
+        )
+        for k in LIVE_SOURCES
+    ]
+
+
+def validation_message(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = " › ".join(str(p) for p in first["loc"] if not isinstance(p, int)) or "Search"
+    return f"{where.replace('_', ' ').capitalize()}: {first['msg']}."
