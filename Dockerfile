@@ -44,11 +44,12 @@ RUN --mount=type=cache,target=/root/.cache/pip \
 # phoning home, points it at the pinned bun and (while npm is still here) at
 # npm's registry. Then Node goes: Debian's Node 18 is older than the bundler
 # (Vite) accepts, and bun runs the bundler with a `node` it finds on PATH, or
-# else itself, as it will at run time.
-RUN . scripts/reflex_env.sh \
+# else itself, as it will at run time. reflex_env.sh is bash (RUN's /bin/sh is
+# dash, which cannot source it).
+RUN bash -euc '. scripts/reflex_env.sh \
     && apt-get purge -y --auto-remove nodejs npm \
     && .venv/bin/python -m reflex export --frontend-only --no-zip --env prod \
-    && test -d .web/node_modules
+    && test -d .web/node_modules'
 # The runtime stage takes the bun binary alone, and .web separately (it gets
 # its own owner there).
 RUN install -D -m 0755 "$(readlink -f tools/node_modules/.bin/bun)" /opt/bun/bun \

@@ -1,5 +1,5 @@
 # The README's two commands, and a few helpers. Every target installs what it needs.
-.PHONY: run test test-fast test-llm lint format migrate lock
+.PHONY: run test test-fast test-llm test-image lint format migrate lock
 
 run:  ## install and run the app on embedded defaults (http://localhost:3000)
 	bash scripts/run.sh
@@ -8,7 +8,10 @@ test:  ## install everything and run the whole suite
 	bash scripts/test.sh
 
 test-fast:  ## the edit loop: lint and the unit and integration tests (no browser, no Node)
-	bash scripts/test.sh -m "unit or integration"
+	bash scripts/test.sh -m "(unit or integration) and not slow"
+
+test-image:  ## build the Docker image without Docker (debootstrap + buildah) and run a search in it (~13 min)
+	bash scripts/test.sh -m slow tests/deploy
 
 test-llm:  ## the LLM path against a real model server (builds it once, ~10 min; not in make test)
 	bash scripts/test_llm.sh
