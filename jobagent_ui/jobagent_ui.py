@@ -46,7 +46,8 @@ def with_api(reflex_app: ASGIApp) -> ASGIApp:
 settings_or_exit()  # fail at import, before Reflex compiles or serves anything
 
 # The Radix theme is configured in rxconfig.py (RadixThemesPlugin).
-app = rx.App(api_transformer=with_api)
+# a11y.css: the focus ring and the skip link (components/layout.py).
+app = rx.App(api_transformer=with_api, stylesheets=["/a11y.css"])
 for page in (home, sign_in, access_pending, onboarding, profile):
     page.add_to(app)
 for page in (search, matches, match_detail, applications, settings_page):

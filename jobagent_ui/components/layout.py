@@ -177,9 +177,24 @@ def app_header() -> rx.Component:
     )
 
 
+MAIN_ID = "main"
+
+
 def app_layout(content: rx.Component) -> rx.Component:
-    """A signed-in page: the header, then `content` in a readable column."""
+    """A signed-in page: a skip link (the first thing Tab reaches), the header, then
+    `content` in a readable column."""
     return rx.box(
+        rx.el.a(
+            "Skip to main content",
+            href=f"#{MAIN_ID}",
+            class_name="skip-link",
+            # The router takes over "#main" links, and a client-side hash change
+            # moves no focus: move it here, so the next Tab starts in the content.
+            on_click=[
+                rx.prevent_default,
+                rx.call_script(f"document.getElementById({MAIN_ID!r})?.focus()"),
+            ],
+        ),
         app_header(),
         rx.el.main(
             rx.box(
@@ -189,6 +204,9 @@ def app_layout(content: rx.Component) -> rx.Component:
                 padding_x=["0.75rem", "1.5rem"],
                 padding_y=["1.25rem", "2.5rem"],
             ),
+            id=MAIN_ID,
+            tab_index=-1,  # focusable by the skip link, not by Tab
+            outline="none",
         ),
         min_height="100vh",
         background_color="var(--gray-2)",

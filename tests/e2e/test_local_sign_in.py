@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from jobagent_core.db.roles import libpq_url
 from tests.e2e.helpers import PHONE, expect_at, save_screenshot, sign_in_locally
@@ -25,6 +25,36 @@ def test_local_user_signs_in_and_out(page: Page, local_server: AppServer) -> Non
 
     page.get_by_role("button", name="Sign out").click()
     expect_at(page, local_server, "/sign-in")
+
+
+def test_keyboard_users_skip_the_header_and_see_a_ring_where_they_are(
+    page: Page, local_server: AppServer
+) -> None:
+    sign_in_locally(page, local_server, "/profile")
+    expect_at(page, local_server, "/profile")
+    expect(page.get_by_role("heading", name="Your profile", exact=True)).to_be_visible()
+
+    # The first Tab stop is the skip link, shown while it has focus.
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    assert ring(skip) == ("3px", "solid")
+
+    # It jumps past the header: the next Tab stop is inside the page's content.
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.locator(":focus")
+    assert focused.evaluate("el => el.closest('main') !== null")
+    assert ring(focused) == ("3px", "solid")
+
+
+def ring(element: Locator) -> tuple[str, str]:
+    """The focus outline `element` is drawn with: (width, style)."""
+    width, style = element.evaluate(
+        "el => [getComputedStyle(el).outlineWidth, getComputedStyle(el).outlineStyle]"
+    )
+    return width, style
 
 
 def test_signed_in_visitor_of_sign_in_goes_on_same_origin_only(
