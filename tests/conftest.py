@@ -55,8 +55,9 @@ def _url_for(base: str, *, user: str, database: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def create_database(prefix: str = "jobagent_test") -> PostgresDatabase:
-    """An empty database with both roles provisioned and migrations applied."""
+def create_database(prefix: str = "jobagent_test", *, migrate: bool = True) -> PostgresDatabase:
+    """An empty database with both roles provisioned and (unless `migrate` is
+    False, as docker/postgres-init leaves it) migrations applied."""
     name = f"{prefix}_{os.getpid()}_{secrets.token_hex(4)}"
     with psycopg.connect(libpq_url(SUPERUSER_URL), autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -69,8 +70,9 @@ def create_database(prefix: str = "jobagent_test") -> PostgresDatabase:
     )
     # The documented order: roles, migrations as admin, grants refreshed.
     provision_roles(db.superuser_url)
-    upgrade(db.admin_url)
-    provision_roles(db.admin_url)
+    if migrate:
+        upgrade(db.admin_url)
+        provision_roles(db.admin_url)
     return db
 
 

@@ -23,15 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
 import pytest
 import redis
-from psycopg import sql
-from sqlalchemy import make_url
 
-from jobagent_core.db.roles import ADMIN_ROLE, UI_ROLE, libpq_url, provision_roles
 from tests import cv_fixtures
-from tests.conftest import SUPERUSER_URL, PostgresDatabase, _url_for, drop_database
+from tests.conftest import PostgresDatabase, create_database, drop_database
 from tests.deploy import image_build
 from tests.deploy.image_build import ARTIFACTS, Container, Timings
 
@@ -76,18 +72,7 @@ def wait_for(
 @pytest.fixture
 def fresh_database() -> Iterator[PostgresDatabase]:
     """A new, empty database with the two roles: the image's migrate script does the rest."""
-    name = f"jobagent_image_{os.getpid()}_{secrets.token_hex(4)}"
-    with psycopg.connect(libpq_url(SUPERUSER_URL), autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    superuser = make_url(SUPERUSER_URL).username or "postgres"
-    db = PostgresDatabase(
-        name=name,
-        superuser_url=_url_for(SUPERUSER_URL, user=superuser, database=name),
-        admin_url=_url_for(SUPERUSER_URL, user=ADMIN_ROLE, database=name),
-        ui_url=_url_for(SUPERUSER_URL, user=UI_ROLE, database=name),
-    )
-    # What docker/postgres-init does on a new volume: roles, public schema to admin.
-    provision_roles(db.superuser_url)
+    db = create_database("jobagent_image", migrate=False)
     yield db
     drop_database(db)
 
