@@ -64,6 +64,15 @@ class RunRow:
         return self.status in ACTIVE_STATUSES
 
     @property
+    def percent(self) -> int:
+        """Progress in whole percent: 100 once completed, 0 before any step."""
+        if self.status == RunStatus.COMPLETED:
+            return 100
+        if self.progress_total > 0:
+            return min(100, round(100 * self.progress_done / self.progress_total))
+        return 0
+
+    @property
     def cursor(self) -> PageCursor:
         return PageCursor(self.created_at, self.id)
 

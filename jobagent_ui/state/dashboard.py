@@ -19,7 +19,7 @@ from typing import Any, Final
 import reflex as rx
 from reflex.event import EventSpec
 
-from jobagent_core.services import RunKind, RunStatus
+from jobagent_core.services import RunKind
 from jobagent_core.services import dashboard as data
 from jobagent_core.services.dashboard import (
     PAGE_SIZE,
@@ -86,12 +86,6 @@ def _done_failed(done: int, failed: int) -> str:
 
 
 def run_view(run: RunRow) -> RunView:
-    if run.status == RunStatus.COMPLETED:
-        percent = 100
-    elif run.progress_total > 0:
-        percent = min(100, round(100 * run.progress_done / run.progress_total))
-    else:
-        percent = 0
     profiling = run.kind == RunKind.PROFILING
     letter = run.kind == RunKind.LETTER
     if profiling:
@@ -109,7 +103,7 @@ def run_view(run: RunRow) -> RunView:
         status=run.status,
         status_label=RUN_STATUS_LABELS.get(run.status, run.status.capitalize()),
         current_step=run.current_step or "",
-        progress_percent=percent,
+        progress_percent=run.percent,
         progress_text=(
             f"{run.progress_done} of {run.progress_total}" if run.progress_total > 0 else ""
         ),

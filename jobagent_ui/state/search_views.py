@@ -10,7 +10,6 @@ from pydantic import ValidationError
 
 from jobagent_core.config import get_settings
 from jobagent_core.discovery.sources.registry import LIVE_SOURCES, configured_live_sources
-from jobagent_core.services import RunStatus
 from jobagent_core.services.searches import RunRow
 from jobagent_ui import routes
 from jobagent_ui.labels import RUN_STATUS_LABELS
@@ -72,19 +71,13 @@ class RunCard:
 
 
 def run_card(run: RunRow) -> RunCard:
-    if run.status == RunStatus.COMPLETED:
-        percent = 100
-    elif run.progress_total > 0:
-        percent = min(100, round(100 * run.progress_done / run.progress_total))
-    else:
-        percent = 0
     return RunCard(
         id=run.id,
         title=run.title or "Job search",
         status=run.status,
         status_label=RUN_STATUS_LABELS.get(run.status, run.status),
         current_step=run.current_step or "",
-        percent=percent,
+        percent=run.percent,
         found=run.found,
         matched=run.matched,
         written=run.fabrication_done,
