@@ -4,7 +4,8 @@ Production (`reflex run --env prod`) serves pages, /ping, /_health and the
 /_event websocket on one port. The port defaults to 3000; override it on the
 command line (`--frontend-port N --backend-port N`) or with the environment
 variables REFLEX_FRONTEND_PORT and REFLEX_BACKEND_PORT (both, same value).
-The port is baked into the frontend build, which `reflex run` redoes each start.
+The port is baked into the frontend build; scripts/serve_ui.sh reuses a build of
+the same pages and only writes the port in (jobagent_ui/web_build.py).
 
 No `db_url`: the database layer is jobagent_core's own SQLAlchemy + Alembic.
 

@@ -17,5 +17,5 @@ mkdir -p var
 worker_pid=$!
 trap 'kill "$worker_pid" 2>/dev/null; wait "$worker_pid" 2>/dev/null' EXIT INT TERM
 echo "Job Agent: worker started (log: var/worker.log)" >&2
-echo "Job Agent: starting on http://localhost:${PORT:-3000} (first start builds the web app)" >&2
+echo "Job Agent: starting on http://localhost:${PORT:-3000} (the first start, and any after the pages change, builds the web app)" >&2
 bash scripts/serve_ui.sh "${PORT:-3000}"

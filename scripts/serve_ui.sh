@@ -3,6 +3,9 @@
 #   scripts/serve_ui.sh [PORT]        (default 3000)
 # Env: VENV  virtualenv directory (default .venv, relative to the repo root)
 #      PYTHON interpreter to run Reflex with (default $VENV/bin/python)
+#      JOBAGENT_WEB_BUILDS  cache of built front ends (default var/web-builds; empty:
+#                           rebuild at every start, as plain `reflex run` does)
+#      JOBAGENT_WEB_BUILDS_KEEP  how many built front ends to keep (default 3)
 # Needs bun from scripts/install_bun.sh. Extra Reflex env vars pass through.
 set -euo pipefail
 
@@ -21,6 +24,9 @@ if [ -z "${REFLEX_BUN_PATH:-}" ]; then
     exit 1
 fi
 
+# Reflex's CLI, except that the front-end bundle is reused when the compiled
+# pages did not change (jobagent_ui/web_build.py).
+export JOBAGENT_WEB_BUILDS="${JOBAGENT_WEB_BUILDS-$ROOT/var/web-builds}"
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
-exec "$PYTHON" -m reflex run --env prod \
+exec "$PYTHON" -m jobagent_ui.web_build run --env prod \
     --frontend-port "$PORT" --backend-port "$PORT"

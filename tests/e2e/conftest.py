@@ -51,7 +51,7 @@ def start_app_server(
     """Start a server with extra settings; it runs until the end of the session.
 
     The servers share one cache of production bundles: each distinct set of
-    compiled pages is bundled once per session (see reflex_prebuilt.py)."""
+    compiled pages is bundled once per session (see jobagent_ui/web_build.py)."""
     web_builds = tmp_path_factory.getbasetemp() / "web-builds"
     with ExitStack() as servers:
 

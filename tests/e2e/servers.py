@@ -6,8 +6,9 @@ scripts/reflex_env.sh, this interpreter's Reflex, `reflex run --env prod` with t
 same port for pages and backend) on a free port, with its own web directory so
 that several can run at once. One step differs: the production bundle comes from
 a cache shared by the session's servers, built once per distinct compiled page
-set and given each server's URLs (see reflex_prebuilt.py); the pages are still
-compiled by each server, from its own settings.
+set and given each server's URLs (jobagent_ui/web_build.py, as
+scripts/serve_ui.sh runs it); the pages are still compiled by each server, from
+its own settings.
 """
 
 from __future__ import annotations
@@ -29,14 +30,15 @@ from pathlib import Path
 
 import pytest
 
+from jobagent_ui.web_build import CACHE_ENV, KEEP_ENV
 from tests.conftest import PostgresDatabase, create_database, drop_database
-from tests.e2e.reflex_prebuilt import CACHE_ENV
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REFLEX_ENV_SCRIPT = REPO_ROOT / "scripts" / "reflex_env.sh"
 SERVER_START_TIMEOUT_S = float(os.environ.get("JOBAGENT_E2E_START_TIMEOUT", "300"))
+# `python -m` this instead of `reflex`: Reflex's CLI with the bundle cache (as serve_ui.sh).
+CACHED_BUILD_MODULE = "jobagent_ui.web_build"
 # Signs the session cookies of every e2e server (Better Auth wants 32+ characters).
-PREBUILT_MODULE = "tests.e2e.reflex_prebuilt"
 E2E_AUTH_SECRET = "e2e-better-auth-secret-0123456789abcdef0123456789"
 # Settings a developer's shell or .env might carry that would change what a test
 # server does; each server starts from these and its own overrides.
@@ -160,11 +162,13 @@ def run_app_server(
         "REFLEX_WEB_WORKDIR": str(web_dir),
         "REFLEX_STATES_WORKDIR": str(workdir / "states"),
         CACHE_ENV: str(web_builds or workdir.parent / "web-builds"),
+        # A session compiles several distinct page sets; keep every bundle it builds.
+        KEEP_ENV: "100",
         **(extra_env or {}),
     }
-    # `python -m reflex`, with the bundle build step cached (reflex_prebuilt.py);
+    # `python -m reflex`, with the bundle build step cached (jobagent_ui/web_build.py);
     # JOBAGENT_E2E_REBUILD=1 runs plain `python -m reflex` (a full build per server).
-    entry = "reflex" if os.environ.get("JOBAGENT_E2E_REBUILD") == "1" else PREBUILT_MODULE
+    entry = "reflex" if os.environ.get("JOBAGENT_E2E_REBUILD") == "1" else CACHED_BUILD_MODULE
     cmd = [sys.executable, "-m", entry, "run", "--env", "prod"]
     cmd += ["--frontend-port", str(port), "--backend-port", str(port)]
     try:
