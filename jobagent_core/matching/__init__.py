@@ -5,6 +5,7 @@ the top K (docs/architecture.md §7).
     result = match_postings(profile, postings, cached, client, top_k=25)
     result.stage1.ranked      # RankedPosting(posting, score, semantic, lexical, title, fit)
     result.stage1.embedded    # new vectors to store: to_db_bytes(v), EMBEDDING_MODEL_ID
+    result.stage1.term_stats  # new term statistics to store: s.to_db_bytes() (FEATURES_VERSION)
     result.screened           # [(posting, ScreeningVerdict)], LLM or offline
     screening_usage(client)   # LLM calls and tokens of the screening stage
 
@@ -44,11 +45,13 @@ from jobagent_core.matching.screening import (
     screening_usage,
 )
 from jobagent_core.matching.stage1 import DEFAULT_TOP_K, WEIGHTS, rank_postings
+from jobagent_core.matching.term_stats import FEATURES_VERSION, TermIndex, TermStats, term_stats
 
 __all__ = [
     "DEFAULT_TOP_K",
     "EMBEDDING_DIM",
     "EMBEDDING_MODEL_ID",
+    "FEATURES_VERSION",
     "MATCH_THRESHOLD",
     "WEIGHTS",
     "Fit",
@@ -61,6 +64,8 @@ __all__ = [
     "RankedPosting",
     "ScreeningVerdict",
     "Stage1Result",
+    "TermIndex",
+    "TermStats",
     "from_db_bytes",
     "get_encoder",
     "load_sample_embeddings",
@@ -71,5 +76,6 @@ __all__ = [
     "rank_postings",
     "screen",
     "screening_usage",
+    "term_stats",
     "to_db_bytes",
 ]

@@ -27,7 +27,16 @@ from numpy.typing import NDArray
 
 from jobagent_core.profiling.taxonomy import load_taxonomy
 
-__all__ = ["LexicalQuery", "TitleScorer", "bm25_scores", "stem_words", "words"]
+__all__ = [
+    "LexicalQuery",
+    "TitleScorer",
+    "bm25_from_tf",
+    "bm25_scores",
+    "is_english",
+    "stem_words",
+    "term_frequencies",
+    "words",
+]
 
 K1 = 1.2
 B = 0.75
@@ -48,6 +57,15 @@ _GENDER = re.compile(
     re.IGNORECASE,
 )
 _local = threading.local()
+# Function words that tell English text from German, French and Spanish.
+_ENGLISH = frozenset(("the", "and", "of", "to", "with", "for", "you", "we", "our", "your",
+                     "is", "are", "will", "be", "this", "in", "on"))  # fmt: skip
+_OTHER = frozenset((
+    "der", "die", "das", "und", "mit", "für", "wir", "sie", "du", "ist", "von", "zu", "bei",
+    "auf", "ein", "eine", "den", "dem", "des", "im", "le", "la", "les", "et", "pour", "nous",
+    "vous", "avec", "une", "est", "dans", "el", "los", "las", "y", "para", "con", "una", "del",
+    "es",
+))  # fmt: skip
 
 
 def _stemmer() -> Stemmer.Stemmer:
@@ -73,6 +91,15 @@ def stem_words(text: str, *, drop: frozenset[str] = STOPWORDS) -> list[str]:
     return [_stem(w) for w in words(text) if w not in drop and not w.isdigit()]
 
 
+def is_english(text: str, language: str | None = None) -> bool:
+    """Whether a text is English: its declared ISO 639-1 language, else more English
+    function words than German, French or Spanish ones in its first 300 words."""
+    if language:
+        return language.lower().startswith("en")
+    tokens = text[:3000].lower().split()[:300]
+    return sum(t in _ENGLISH for t in tokens) >= sum(t in _OTHER for t in tokens)
+
+
 # --------------------------------------------------------------------------- BM25
 
 
@@ -82,6 +109,9 @@ class LexicalQuery:
 
     weights: dict[str, float]  # stem -> weight
     regex: re.Pattern[str] | None
+    # The word starts `regex` looks for: a word is counted only when it begins with
+    # one of them (term_stats.py needs them to count stored stems the same way).
+    prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, phrases: Iterable[tuple[str, float]]) -> LexicalQuery:
@@ -101,7 +131,7 @@ class LexicalQuery:
             return cls({}, None)
         # A word start where a query prefix begins, then one whole token as `words` cuts it.
         regex = re.compile(r"(?<![^\W_])(?=" + _trie(sorted(prefixes)) + ")" + _WORD.pattern)
-        return cls(weights, regex)
+        return cls(weights, regex, frozenset(prefixes))
 
     @property
     def ideal(self) -> float:
@@ -144,21 +174,40 @@ def bm25_scores(query: LexicalQuery, texts: Sequence[str]) -> NDArray[np.float32
     n = len(texts)
     if n == 0 or query.regex is None:
         return np.zeros(n, dtype=np.float32)
+    tf = term_frequencies(query, texts)
+    lengths = np.fromiter((len(t.lower().split()) for t in texts), dtype=np.float32, count=n)
+    return bm25_from_tf(query, tf, lengths)
+
+
+def term_frequencies(query: LexicalQuery, texts: Sequence[str]) -> NDArray[np.float32]:
+    """(len(texts), len(query.weights)) counts of each query stem's words in each text:
+    the words `query.regex` finds whose stem is the column's."""
     stems = list(query.weights)
     index = {stem: i for i, stem in enumerate(stems)}
-    tf = np.zeros((n, len(stems)), dtype=np.float32)
-    lengths = np.empty(n, dtype=np.float32)
+    tf = np.zeros((len(texts), len(stems)), dtype=np.float32)
+    if query.regex is None:
+        return tf
     finder = query.regex.findall
     for row, text in enumerate(texts):
-        lowered = text.lower()
-        lengths[row] = len(lowered.split())
-        for word in finder(lowered):
+        for word in finder(text.lower()):
             col = index.get(_stem(word))
             if col is not None:
                 tf[row, col] += 1.0
+    return tf
+
+
+def bm25_from_tf(
+    query: LexicalQuery, tf: NDArray[np.float32], lengths: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """BM25 from term counts (columns in `query.weights` order) and text lengths in
+    whitespace-split words, IDF over the rows. Shared by `bm25_scores` and the stored
+    term statistics (term_stats.py), so both give bit-identical scores."""
+    n = tf.shape[0]
+    if n == 0 or not query.weights:
+        return np.zeros(n, dtype=np.float32)
     df = np.count_nonzero(tf, axis=0).astype(np.float32)
     idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
-    weights = np.asarray([query.weights[s] for s in stems], dtype=np.float32)
+    weights = np.asarray(list(query.weights.values()), dtype=np.float32)
     avg = float(lengths.mean()) or 1.0
     norm = (K1 * (1 - B + B * lengths / avg))[:, None]
     part = tf * (K1 + 1) / (tf + norm)

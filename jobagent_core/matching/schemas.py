@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, Field, field_validator
 
 from jobagent_core.discovery.schema import PostingData
+
+if TYPE_CHECKING:
+    # term_stats imports lexical, which is heavier than these schemas need.
+    from jobagent_core.matching.term_stats import TermStats
 
 __all__ = [
     "LlmVerdict",
@@ -100,11 +104,13 @@ class RankedPosting:
 
 @dataclass
 class Stage1Result:
-    """The best postings (best first) out of `scored`, the embeddings computed on the
-    way (`embedded`: key -> float32 vector) for the caller to store, and anything
-    worth telling the person (`warnings`)."""
+    """The best postings (best first) out of `scored`, the embeddings and term
+    statistics computed on the way (`embedded`: key -> float32 vector; `term_stats`:
+    key -> `term_stats.TermStats`, stored with its `to_db_bytes()`) for the caller to
+    store, and anything worth telling the person (`warnings`)."""
 
     ranked: list[RankedPosting]
     scored: int
     embedded: dict[PostingKey, NDArray[np.float32]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    term_stats: dict[PostingKey, TermStats] = field(default_factory=dict)
