@@ -33,6 +33,45 @@ TIMELINE_RUNS: Final = 30
 
 
 @dataclass(frozen=True)
+class SourceCount:
+    """One source of a search as discovery reports it: "fetching", "done" or "failed",
+    with the postings it found and how many of them were new."""
+
+    label: str
+    status: str
+    found: int
+    new: int
+
+    @property
+    def summary(self) -> str:
+        if self.status == "fetching":
+            return f"{self.label}: fetching…"
+        if self.status == "failed":
+            return f"{self.label}: failed"
+        return f"{self.label}: {self.found:,} found, {self.new:,} new"
+
+
+def source_counts(params: object) -> tuple[SourceCount, ...]:
+    """The per-source counts discovery keeps in a run's params (none for older runs
+    and profiling runs); entries not in that shape are left out."""
+    entries = params.get("sources") if isinstance(params, dict) else None
+    counts = []
+    for entry in entries if isinstance(entries, list) else ():
+        if not isinstance(entry, dict) or not isinstance(entry.get("source"), str):
+            continue
+        found, new = entry.get("found"), entry.get("new")
+        counts.append(
+            SourceCount(
+                label=entry["source"],
+                status=str(entry.get("status") or "done"),
+                found=found if isinstance(found, int) else 0,
+                new=new if isinstance(new, int) else 0,
+            )
+        )
+    return tuple(counts)
+
+
+@dataclass(frozen=True)
 class RunRow:
     """One run as the dashboard lists it (plain values, no ORM object)."""
 
@@ -58,6 +97,7 @@ class RunRow:
     started_at: datetime | None
     finished_at: datetime | None
     updated_at: datetime
+    sources: tuple[SourceCount, ...] = ()  # a search's sources, as they answer
 
     @property
     def active(self) -> bool:
@@ -138,6 +178,7 @@ _RUN_COLUMNS: Final = (
     Run.started_at,
     Run.finished_at,
     Run.updated_at,
+    Run.params,
 )
 
 
@@ -170,6 +211,7 @@ def _to_row(row: Row[Any]) -> RunRow:
         started_at=row.started_at,
         finished_at=row.finished_at,
         updated_at=row.updated_at,
+        sources=source_counts(row.params),
     )
 
 
@@ -364,6 +406,7 @@ __all__ = [
     "RunPoint",
     "RunRow",
     "RunsPage",
+    "SourceCount",
     "active_run_ids",
     "changed_runs",
     "dashboard_overview",
@@ -375,4 +418,5 @@ __all__ = [
     "readable_run_rows",
     "runs_page",
     "score_timeline",
+    "source_counts",
 ]

@@ -31,10 +31,9 @@ from jobagent_core.discovery.filters import (
 )
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.discovery.sources.base import JobSource, SearchQuery
-from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
+from jobagent_core.discovery.sources.file_import import FileSource
 from jobagent_core.discovery.sources.file_specs import file_key
 from jobagent_core.discovery.sources.registry import (
-    SourceSpecError,
     build_source,
     parse_source_spec,
     source_spec_label,
@@ -46,13 +45,25 @@ from jobagent_core.matching.embedder import (
     load_sample_embeddings,
     to_db_bytes,
 )
-from jobagent_core.matching.schemas import PostingKey, ScreeningVerdict, posting_key
+from jobagent_core.matching.schemas import (
+    PostingKey,
+    ScreeningVerdict,
+    Stage1Result,
+    posting_key,
+)
 from jobagent_core.matching.screening import screen
 from jobagent_core.matching.stage1 import rank_postings
+from jobagent_core.matching.term_stats import FEATURES_VERSION, TermStats
 from jobagent_core.profiling.schemas import Profile
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.applications import write_application
 from jobagent_core.workflows.digest_step import deliver
+from jobagent_core.workflows.discovery_step import (
+    Embedded,
+    fetch_sources,
+    stored_ids,
+    usable_vector,
+)
 from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError, store_usage
 from jobagent_core.workflows.engine import execute as run_steps
 from jobagent_core.workflows.research_step import research_match
@@ -125,27 +136,22 @@ def discover(ctx: SearchContext, reporter: RunReporter) -> None:
         posted_within_days=filters.get("posted_within_days"),
         limit=MAX_POSTINGS_PER_SOURCE,
     )
-    found: list[PostingData] = []
-    for spec in ctx.search.sources or ["sample"]:
-        try:
-            result = _source(spec, ctx.settings, ctx.user_id).search(query)
-        except (SourceSpecError, SourceFileError, FileNotFoundError) as err:
-            reporter.warn(f"{_label(spec)}: {err}")
-            continue
-        except Exception:  # a source's bug must not sink the other sources
-            log.exception("source %s failed", _label(spec))
-            reporter.warn(f"{_label(spec)}: the source failed unexpectedly and was skipped.")
-            continue
-        for warning in result.warnings:
-            reporter.warn(f"{_label(spec)}: {warning}")
-        found.extend(result.postings)
-
-    kept = apply_filters(
-        dedupe(found),
-        PostingFilters(location=ctx.search.location, remote_only=ctx.search.remote_only, **filters),
+    wanted = PostingFilters(
+        location=ctx.search.location, remote_only=ctx.search.remote_only, **filters
     )
+    # Sources answer side by side; their postings come back in the search's order
+    # of sources, so dedupe keeps the same record whichever board answered first.
+    fetched = fetch_sources(
+        ctx.run_id,
+        ctx.search.sources or ["sample"],
+        lambda spec: _source(spec, ctx.settings, ctx.user_id),
+        query,
+        wanted,
+        reporter,
+    )
+    kept = apply_filters(dedupe(fetched.postings), wanted)
     ctx.postings = kept
-    ctx.posting_ids = _store_postings(kept)
+    ctx.posting_ids = _store_postings(kept, fetched.vectors)
     reporter.set(found_count=len(kept))
 
 
@@ -156,26 +162,19 @@ _T = TypeVar("_T")
 _INSERT_BATCH = 200
 
 
-def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
-    """Upsert postings by (source, source_id); returns their row ids."""
-    ids: dict[PostingKey, str] = {}
+def _store_postings(
+    postings: list[PostingData], vectors: dict[PostingKey, Embedded] | None = None
+) -> dict[PostingKey, str]:
+    """Upsert postings by (source, source_id); returns their row ids. New rows keep
+    the embeddings made during discovery (`vectors`), so matching finds them cached."""
     with session_scope(admin_engine()) as db:
-        by_source: dict[str, list[str]] = {}
-        for posting in postings:
-            by_source.setdefault(posting.source, []).append(posting.source_id)
-        for source, source_ids in by_source.items():
-            for chunk in _chunks(source_ids, 1000):
-                rows = db.execute(
-                    select(JobPosting.source_id, JobPosting.id).where(
-                        JobPosting.source == source, JobPosting.source_id.in_(chunk)
-                    )
-                )
-                ids.update({(source, sid): pid for sid, pid in rows})
+        ids = stored_ids(db, postings)
     new_rows: list[JobPosting] = []
     for posting in postings:
         key = posting_key(posting)
         if key in ids:
             continue
+        vector = usable_vector(posting, vectors or {})
         row = JobPosting(
             id=new_id(),
             dedupe_key=dedupe_key(posting),
@@ -183,6 +182,9 @@ def _store_postings(postings: list[PostingData]) -> dict[PostingKey, str]:
             **posting.model_dump(exclude={"extra"}),
             extra=dict(posting.extra),
         )
+        if vector is not None:
+            row.embedding = to_db_bytes(vector)
+            row.embedding_model = EMBEDDING_MODEL_ID
         new_rows.append(row)
         ids[key] = row.id
     for batch in _chunks(new_rows, _INSERT_BATCH):
@@ -224,6 +226,51 @@ def _cached_embeddings(ctx: SearchContext) -> dict[PostingKey, Any]:
     return cached
 
 
+def _cached_term_stats(ctx: SearchContext) -> dict[PostingKey, TermStats]:
+    """The postings' stored term statistics of this FEATURES_VERSION (stage 1's BM25)."""
+    cached: dict[PostingKey, TermStats] = {}
+    with session_scope(admin_engine()) as db:
+        for chunk in _chunks(list(ctx.posting_ids.values()), 1000):
+            rows = db.execute(
+                select(JobPosting.source, JobPosting.source_id, JobPosting.term_stats).where(
+                    JobPosting.id.in_(chunk),
+                    JobPosting.term_stats_version == str(FEATURES_VERSION),
+                    JobPosting.term_stats.is_not(None),
+                )
+            )
+            for source, source_id, blob in rows:
+                try:
+                    stats = TermStats.from_db_bytes(blob) if blob is not None else None
+                except ValueError:  # unreadable: computed anew, and stored over
+                    stats = None
+                if stats is not None:
+                    cached[(source, source_id)] = stats
+    return cached
+
+
+def _store_features(ctx: SearchContext, stage1: Stage1Result) -> None:
+    """Keep what stage 1 computed for the postings (vectors, term statistics), so
+    later searches over them neither embed nor re-read them."""
+    rows: dict[str, dict[str, Any]] = {}
+    for key, vector in stage1.embedded.items():
+        rows.setdefault(ctx.posting_ids[key], {}).update(
+            embedding=to_db_bytes(vector), embedding_model=EMBEDDING_MODEL_ID
+        )
+    for key, stats in stage1.term_stats.items():
+        rows.setdefault(ctx.posting_ids[key], {}).update(
+            term_stats=stats.to_db_bytes(), term_stats_version=str(FEATURES_VERSION)
+        )
+    # Grouped by the columns they set (one executemany each), in short transactions:
+    # SQLite's single write lock must not keep the web app waiting.
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for pid, values in rows.items():
+        by_columns.setdefault(tuple(sorted(values)), []).append({"id": pid, **values})
+    for batch_rows in by_columns.values():
+        for batch in _chunks(batch_rows, _INSERT_BATCH):
+            with session_scope(admin_engine()) as db:
+                db.execute(update(JobPosting), batch)
+
+
 def _remote_option(ctx: SearchContext) -> RemoteOption:
     """The search's remote option, kept in its `filters` (older searches: the default)."""
     assert ctx.search is not None
@@ -243,17 +290,11 @@ def match(ctx: SearchContext, reporter: RunReporter) -> None:
         top_k=ctx.settings.MATCH_TOP_K,
         place=place,
         remote=remote,
+        cached_terms=_cached_term_stats(ctx),
     )
     for warning in stage1.warnings:
         reporter.warn(warning)
-    if stage1.embedded:
-        with session_scope(admin_engine()) as db:
-            for key, vector in stage1.embedded.items():
-                db.execute(
-                    update(JobPosting)
-                    .where(JobPosting.id == ctx.posting_ids[key])
-                    .values(embedding=to_db_bytes(vector), embedding_model=EMBEDDING_MODEL_ID)
-                )
+    _store_features(ctx, stage1)
     client = ctx.llm()
     try:
         top = [r.posting for r in stage1.ranked]

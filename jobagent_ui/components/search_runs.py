@@ -63,6 +63,19 @@ def run_card(run: RunCard) -> rx.Component:
                     spacing="5",
                 ),
                 rx.cond(
+                    run.sources.length() > 0,
+                    # Not a list: the card is itself an item of the list of searches.
+                    rx.vstack(
+                        rx.foreach(
+                            run.sources,
+                            lambda line: rx.text(
+                                line, size="1", color_scheme="gray", overflow_wrap="anywhere"
+                            ),
+                        ),
+                        spacing="0",
+                    ),
+                ),
+                rx.cond(
                     run.warnings.length() > 0,
                     rx.el.ul(
                         rx.foreach(

@@ -65,6 +65,8 @@ class RunCard:
     written: int = 0
     error: str = ""
     warnings: list[str] = dataclasses.field(default_factory=list)
+    # One line per source as it answers: "greenhouse:acme: 12 found, 10 new".
+    sources: list[str] = dataclasses.field(default_factory=list)
     active: bool = False
     matches_url: str = ""
     no_worker_yet: bool = False  # still waiting after WORKER_HINT_AFTER_S
@@ -83,6 +85,7 @@ def run_card(run: RunRow) -> RunCard:
         written=run.fabrication_done,
         error=run.error_message or "",
         warnings=list(run.warnings[:5]),
+        sources=[source.summary for source in run.sources],
         active=run.active,
         matches_url=f"{routes.MATCHES}?run={run.id}",
     )

@@ -173,6 +173,8 @@ def test_a_newcomer_goes_from_sign_in_to_an_application(
     save_screenshot(page, "journey-search-running-desktop")
     # ... and to the end.
     expect(run).to_have_attribute("data-status", "completed", timeout=RUN_TIMEOUT_MS)
+    # Each source's count, as discovery reported it.
+    expect(run).to_contain_text(re.compile(r"sample: [\d,]+ found, [\d,]+ new"))
     expect(page.get_by_role("progressbar", name="Progress of Data Engineer")).to_have_attribute(
         "aria-valuenow", "100"
     )

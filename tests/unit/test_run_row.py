@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from jobagent_core.db.enums import RunStatus
-from jobagent_core.tracking.dashboard import RunRow
+from jobagent_core.tracking.dashboard import RunRow, source_counts
 
 pytestmark = pytest.mark.unit
 
@@ -36,3 +36,24 @@ ROW = RunRow(
 def test_percent(status: RunStatus, done: int, total: int, percent: int) -> None:
     row = replace(ROW, status=status, progress_done=done, progress_total=total)
     assert row.percent == percent
+
+
+def test_source_counts_read_what_discovery_wrote_and_skip_the_rest() -> None:
+    params = {
+        "match_ids": ["m1"],
+        "sources": [
+            {"source": "greenhouse:acme", "status": "done", "found": 12, "new": 10, "seconds": 0.6},
+            {"source": "lever:slowco", "status": "fetching", "found": 0, "new": 0},
+            {"source": "remoteok", "status": "failed", "found": 0, "new": 0},
+            {"status": "done"},  # no label: not shown
+            "greenhouse:junk",
+        ],
+    }
+    lines = [count.summary for count in source_counts(params)]
+    assert lines == [
+        "greenhouse:acme: 12 found, 10 new",
+        "lever:slowco: fetching…",
+        "remoteok: failed",
+    ]
+    assert source_counts({}) == () == source_counts(None) == source_counts({"sources": "x"})
+    assert replace(ROW, sources=source_counts(params)).sources[0].new == 10

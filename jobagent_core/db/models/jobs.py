@@ -57,6 +57,10 @@ class JobPosting(Base):
     embedding_model: Mapped[str | None]
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
+    # Its stems with their counts, length and language flag (stage 1's BM25), likewise
+    # computed once. Last: migration 0006 appended them to the table.
+    term_stats: Mapped[bytes | None] = mapped_column(LargeBinary)
+    term_stats_version: Mapped[str | None]
 
 
 class CompanyResearch(Base):
