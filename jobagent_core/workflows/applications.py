@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -19,20 +20,13 @@ from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import StepStatus
 from jobagent_core.db.models import Artifact, CompanyResearch, MatchedJob
 from jobagent_core.discovery.schema import PostingData
-from jobagent_core.fabrication import (
-    CoverLetter,
-    TailoredCv,
-    render_docx,
-    render_markdown,
-    render_pdf,
-    tailor_cv,
-    write_cover_letter_llm,
-    write_cover_letter_offline,
-)
 from jobagent_core.llm import LlmClient, LlmError
 from jobagent_core.profiling.schemas import Profile
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.engine import RunReporter
+
+if TYPE_CHECKING:
+    from jobagent_core.fabrication import CoverLetter, TailoredCv
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +88,17 @@ def _write(
     reporter: RunReporter,
 ) -> _Written:
     """Write, render and store the letter and CV. Runs with no database session open."""
+    # Imported here: the renderers (python-docx, reportlab) cost a CLI search that has
+    # no letter left to write about 0.3 s to import.
+    from jobagent_core.fabrication import (
+        render_docx,
+        render_markdown,
+        render_pdf,
+        tailor_cv,
+        write_cover_letter_llm,
+        write_cover_letter_offline,
+    )
+
     posting, summary, skills = inputs.posting, inputs.research_summary, inputs.skills
     flagged: list[str] = []
     writer = "offline"

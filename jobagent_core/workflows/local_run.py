@@ -15,7 +15,7 @@ from jobagent_core.auth.service import local_user
 from jobagent_core.config import Settings
 from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import RunStatus
-from jobagent_core.db.migrations import upgrade
+from jobagent_core.db.migrations import upgrade_if_behind
 from jobagent_core.db.models import Artifact, JobPosting, MatchedJob, Run
 from jobagent_core.profiling.service import UploadLimits, save_documents, start_profiling
 from jobagent_core.storage import FileStore
@@ -88,7 +88,7 @@ def search_locally(
 
     Raises `UploadRejected` for bad CVs and `WorkflowError` when a run fails.
     """
-    upgrade(settings.DATABASE_URL)
+    upgrade_if_behind(settings.DATABASE_URL)
     store = FileStore(settings.STORAGE_DIR)
     limits = UploadLimits(settings.MAX_UPLOAD_MB * 1024 * 1024, max(settings.MAX_DOCUMENTS, 50))
     with session_scope(admin_engine()) as db:

@@ -20,12 +20,10 @@ from jobagent_core.db.models import CompanyResearch, JobPosting, MatchedJob
 from jobagent_core.discovery.dedupe import company_key
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.llm import LlmClient
-from jobagent_core.research.cache import is_fresh, research_key, store_research
-from jobagent_core.research.offline import research_offline
-from jobagent_core.research.online import ResearchResult, research_online
 from jobagent_core.workflows.engine import RunReporter
 
 if TYPE_CHECKING:
+    from jobagent_core.research.online import ResearchResult
     from jobagent_core.workflows.job_search import SearchContext
 
 log = logging.getLogger(__name__)
@@ -40,6 +38,7 @@ class _Pending:
 
 def _read(ctx: SearchContext, match_id: str) -> _Pending | None:
     """Count the attempt; the company, its postings and any fresh cached research."""
+    from jobagent_core.research.cache import is_fresh, research_key
     from jobagent_core.workflows.job_search import stored_posting
 
     with session_scope(admin_engine()) as db:
@@ -68,6 +67,11 @@ def _read(ctx: SearchContext, match_id: str) -> _Pending | None:
 
 def _research(ctx: SearchContext, pending: _Pending, client: LlmClient | None) -> ResearchResult:
     """Research the company (website fetch and LLM when online). No session is open."""
+    # Imported when a company is researched: the research package (httpx, its fetch
+    # guards) is not needed by a search whose matches were researched before.
+    from jobagent_core.research.offline import research_offline
+    from jobagent_core.research.online import ResearchResult, research_online
+
     if ctx.settings.RESEARCH_ONLINE:
         return research_online(pending.company, pending.postings, client=client)
     return ResearchResult(research_offline(pending.company, pending.postings), "offline")
@@ -75,6 +79,8 @@ def _research(ctx: SearchContext, pending: _Pending, client: LlmClient | None) -
 
 def _store(ctx: SearchContext, company: str, result: ResearchResult) -> str:
     """Write `result` to the shared cache in a short transaction of its own; its row id."""
+    from jobagent_core.research.cache import research_key, store_research
+
     with session_scope(admin_engine()) as db:
         row = store_research(
             db, research_key(company), result, max_age_days=ctx.settings.RESEARCH_CACHE_DAYS

@@ -20,9 +20,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
+from jobagent_core.profiling.taxonomy import prebuilt
+from jobagent_core.profiling.taxonomy.prebuilt import Regexes
 
 __all__ = [
     "Locations",
@@ -33,6 +35,7 @@ __all__ = [
     "TaxonomyError",
     "TitleIndex",
     "TitleSpec",
+    "build_taxonomy",
     "find_skills",
     "load_taxonomy",
 ]
@@ -93,10 +96,18 @@ def _key(text: str, *, lower: bool) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _read_yaml(name: str) -> Any:
-    source = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+SOURCES = ("skills.yaml", "titles.yaml", "locations.yaml")
+
+
+def _read_source(name: str) -> bytes:
+    return resources.files(__name__).joinpath(name).read_bytes()
+
+
+def _parse_yaml(source: bytes) -> Any:
+    import yaml  # only when the cache cannot serve: PyYAML is slow to import and to run
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(source, Loader=loader)  # noqa: S506  (a safe loader)
+    return yaml.load(source.decode("utf-8"), Loader=loader)  # noqa: S506  (a safe loader)
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -231,7 +242,7 @@ class _Exact:
 class SkillMatcher:
     """Finds taxonomy skills in text with one compiled regex."""
 
-    def __init__(self, skills: Sequence[Skill]) -> None:
+    def __init__(self, skills: Sequence[Skill], regexes: Regexes | None = None) -> None:
         self.by_name: dict[str, Skill] = {}
         self._folded: dict[str, Skill] = {}
         self._exact: dict[str, _Exact] = {}
@@ -256,9 +267,12 @@ class SkillMatcher:
                     f"skills.yaml: case-sensitive alias {key!r} of {owner.skill.name!r} is "
                     f"also a case-insensitive alias of {self._folded[key.lower()].name!r}"
                 )
+        self._regex = (regexes or Regexes()).compile("skills", self._pattern, re.IGNORECASE)
+
+    def _pattern(self) -> str:
         folded = _trie_pattern(_tokens(a, lower=True) for a in self._folded)
         exact = _trie_pattern(_tokens(a, lower=False) for a in self._exact)
-        self._regex = re.compile(f"{_LEFT}(?:{folded}|(?-i:{exact})){_RIGHT}", re.IGNORECASE)
+        return f"{_LEFT}(?:{folded}|(?-i:{exact})){_RIGHT}"
 
     def _add_folded(self, alias: str, skill: Skill) -> None:
         key = _key(alias, lower=True)
@@ -363,7 +377,13 @@ _TITLE_SUFFIX = r"(?:innen|in|en|e|s)?(?![^\W\d_])"
 class TitleIndex:
     """Maps a CV's own job title to canonical titles; knows seniority words."""
 
-    def __init__(self, specs: Sequence[TitleSpec], seniority: Mapping[str, Sequence[str]]):
+    def __init__(
+        self,
+        specs: Sequence[TitleSpec],
+        seniority: Mapping[str, Sequence[str]],
+        regexes: Regexes | None = None,
+    ) -> None:
+        regexes = regexes or Regexes()
         self.specs = tuple(specs)
         self.by_title = {spec.title: spec for spec in specs}
         self._by_keyword: dict[str, TitleSpec] = {}
@@ -376,22 +396,26 @@ class TitleIndex:
                         f"{self._by_keyword[key].title!r} and {spec.title!r}"
                     )
                 self._by_keyword[key] = spec
-        # Long keywords may end a German compound ("Finanzanalyst" -> "analyst"); short
-        # ones must start a word. Each group is a trie, so matching stays fast.
-        long = _trie_pattern(_tokens(k, lower=True) for k in self._by_keyword if len(k) >= 5)
-        short = _trie_pattern(_tokens(k, lower=True) for k in self._by_keyword if len(k) < 5)
-        self._regex = re.compile(
-            rf"(?P<kw>(?:{long})|(?<![^\W\d_])(?:{short})){_TITLE_SUFFIX}", re.IGNORECASE
-        )
+        self._regex = regexes.compile("titles", self._pattern, re.IGNORECASE)
         variants = sorted(
             ((v, canon) for canon, vs in seniority.items() for v in (canon, *vs)),
             key=lambda p: -len(p[0]),
         )
         self._seniority = {v.lower(): canon for v, canon in variants}
-        self._seniority_re = re.compile(
-            r"^(?P<word>" + "|".join(re.escape(v) for v, _ in variants) + r")(?![\w])\.?[\s,-]*",
+        self._seniority_re = regexes.compile(
+            "seniority",
+            lambda: (
+                r"^(?P<word>" + "|".join(re.escape(v) for v, _ in variants) + r")(?![\w])\.?[\s,-]*"
+            ),
             re.IGNORECASE,
         )
+
+    def _pattern(self) -> str:
+        # Long keywords may end a German compound ("Finanzanalyst" -> "analyst"); short
+        # ones must start a word. Each group is a trie, so matching stays fast.
+        long = _trie_pattern(_tokens(k, lower=True) for k in self._by_keyword if len(k) >= 5)
+        short = _trie_pattern(_tokens(k, lower=True) for k in self._by_keyword if len(k) < 5)
+        return rf"(?P<kw>(?:{long})|(?<![^\W\d_])(?:{short})){_TITLE_SUFFIX}"
 
     def match(self, title: str) -> list[TitleSpec]:
         """Canonical titles named by `title`, most specific first (child before parent).
@@ -419,7 +443,9 @@ class TitleIndex:
         return self._seniority[m.group("word").lower()], title.strip()[m.end() :].strip()
 
 
-def _parse_titles(data: Any, skill_names: Mapping[str, Skill]) -> TitleIndex:
+def _parse_titles(
+    data: Any, skill_names: Mapping[str, Skill], regexes: Regexes | None = None
+) -> TitleIndex:
     if not isinstance(data, dict) or not isinstance(data.get("titles"), list):
         raise TaxonomyError("titles.yaml: expected 'seniority' and a 'titles' list")
     seniority_raw = data.get("seniority") or {}
@@ -454,7 +480,7 @@ def _parse_titles(data: Any, skill_names: Mapping[str, Skill]) -> TitleIndex:
     for spec in specs:
         if spec.parent is not None and spec.parent not in titles:
             raise TaxonomyError(f"titles.yaml {spec.title!r}: unknown parent {spec.parent!r}")
-    return TitleIndex(specs, seniority)
+    return TitleIndex(specs, seniority, regexes)
 
 
 # --------------------------------------------------------------------------- places
@@ -516,10 +542,33 @@ class Taxonomy:
 
 @cache
 def load_taxonomy() -> Taxonomy:
-    """The bundled taxonomy, parsed and compiled once per process (~50 ms)."""
-    matcher = SkillMatcher(_parse_skills(_read_yaml("skills.yaml")))
-    titles = _parse_titles(_read_yaml("titles.yaml"), matcher.by_name)
-    return Taxonomy(matcher, titles, _parse_locations(_read_yaml("locations.yaml")))
+    """The bundled taxonomy, built once per process: from the user's cache of its
+    build products when that matches the YAML files (~20 ms), else from the YAML
+    (~0.15 s), which then refreshes the cache (see `prebuilt`)."""
+    return build_taxonomy(prebuilt.default_cache_dir())
+
+
+def build_taxonomy(cache_dir: Path | None = None) -> Taxonomy:
+    """The bundled taxonomy, built anew; `cache_dir` holds the build products between
+    processes (None: parse the YAML and build everything)."""
+    sources = {name: _read_source(name) for name in SOURCES}
+    key = prebuilt.cache_key(sources, _code())
+    cached = prebuilt.read(cache_dir, key) if cache_dir is not None else None
+    if cached is not None:
+        data, regexes = cached[0], Regexes(cached[1])
+    else:
+        data, regexes = {name: _parse_yaml(raw) for name, raw in sources.items()}, Regexes()
+    matcher = SkillMatcher(_parse_skills(data["skills.yaml"]), regexes)
+    titles = _parse_titles(data["titles.yaml"], matcher.by_name, regexes)
+    taxonomy = Taxonomy(matcher, titles, _parse_locations(data["locations.yaml"]))
+    if cached is None and cache_dir is not None:
+        prebuilt.write(cache_dir, key, data, regexes)
+    return taxonomy
+
+
+def _code() -> bytes:
+    """The code that turns the YAML into the taxonomy: a change to it is a new cache key."""
+    return b"".join(_read_source(name) for name in ("__init__.py", "prebuilt.py"))
 
 
 def find_skills(text: str, trusted: Sequence[tuple[int, int]] = ()) -> list[SkillMatch]:
