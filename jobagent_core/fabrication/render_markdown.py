@@ -18,6 +18,7 @@ from jobagent_core.fabrication.templates import phrases_for
 # Characters that would turn into markup; a leading "#", "-", "+", ">" or "1." too.
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+)(?=[\s.)]|$)", re.MULTILINE)
+NOTES_HEADING = "Notes for you (not part of the CV):"
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
@@ -97,6 +98,14 @@ def _cv(cv: TailoredCv) -> str:
                 f"- {escape(language_text(lang.language, lang.level))}" for lang in cv.languages
             )
         )
+    if cv.notes:
+        # After a rule and plainly labelled: the Markdown is the person's working copy,
+        # while the PDF and the Word file are what they send, so only this one has them.
+        blocks += [
+            "---",
+            NOTES_HEADING,
+            "\n".join(f"- {escape(note)}" for note in cv.notes),
+        ]
     return "\n\n".join(blocks) + "\n"
 
 

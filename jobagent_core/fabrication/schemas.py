@@ -74,9 +74,12 @@ class TailoredCv(BaseModel):
     experience: list[CvExperience] = Field(default_factory=list)
     education: list[CvEducation] = Field(default_factory=list)
     languages: list[CvLanguage] = Field(default_factory=list)
+    # For the person, never part of the CV: which of the posting's key requirements the
+    # CV names (shown after the Markdown rendering; not in the PDF or the Word file).
+    notes: list[str] = Field(default_factory=list)
 
     def body_text(self) -> str:
-        """All the CV's words, as one text."""
+        """All the CV's words, as one text (not the notes)."""
         parts = [self.name, self.headline, *self.contact, self.summary, *self.skills]
         for job in self.experience:
             parts += [job.title, job.employer or "", job.location or "", *job.bullets]

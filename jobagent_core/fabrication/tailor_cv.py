@@ -7,6 +7,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from jobagent_core.discovery.schema import PostingData
+from jobagent_core.fabrication.coverage import (
+    Requirement,
+    coverage,
+    coverage_notes,
+    key_requirements,
+    named_in,
+)
 from jobagent_core.fabrication.durations import duration_claims
 from jobagent_core.fabrication.fact_check import without_overstated_durations
 from jobagent_core.fabrication.facts import collect_facts
@@ -18,6 +25,7 @@ from jobagent_core.fabrication.relevance import (
     ranked_experience,
 )
 from jobagent_core.fabrication.schemas import (
+    CoverLetterDraft,
     CvEducation,
     CvExperience,
     CvLanguage,
@@ -47,23 +55,31 @@ def tailor_cv(
     matched_skills: Sequence[str],
     *,
     today: date | None = None,
+    letter: CoverLetterDraft | None = None,
 ) -> TailoredCv:
     """The profile as a CV for `posting`: matched skills first, then skills the posting
     mentions, then the rest (up to `MAX_SKILLS`); jobs most relevant first, each with the
     bullets that mention the posting's skills and words first (bullets unrelated to the
     posting are trimmed to `MIN_BULLETS`); the posting's language first. Nothing is
     added that the profile does not hold, and a sentence of the summary that claims more
-    years than the dated jobs show as of `today` ("14 years" for ten) is left out."""
+    years than the dated jobs show as of `today` ("14 years" for ten) is left out.
+
+    A key requirement of the posting (see `coverage`) that the profile lists as a skill
+    but the CV would leave out is added to the skills, in the profile's words; one the
+    profile does not list never is. `notes`
+    tell the person which requirements the CV (and `letter`, when given) name."""
     terms = posting_terms(posting, matched_skills)
     language = letter_language(posting)
     ranked = ranked_experience(profile, terms)
-    return TailoredCv(
+    requirements = key_requirements(posting)
+    keep, rest = _ranked_skills(profile, posting, matched_skills, requirements)
+    cv = TailoredCv(
         language=language,
         name=profile.name or "",
         headline=_headline(profile, posting, ranked),
         contact=_contact(profile),
         summary=_summary(profile, posting, today),
-        skills=ordered_skills(profile, posting, matched_skills),
+        skills=keep + rest[: max(0, MAX_SKILLS - len(keep))],
         experience=[_job(job, terms) for _, job in ranked],
         education=[
             CvEducation(degree=e.degree, institution=e.institution, start=e.start, end=e.end)
@@ -74,12 +90,36 @@ def tailor_cv(
             for lang in _languages(profile.languages, language)
         ],
     )
+    added = _supported_requirements(profile, requirements, cv)
+    if added:
+        cv.skills = [*keep, *added, *rest[: max(0, MAX_SKILLS - len(keep) - len(added))]]
+    items = coverage(requirements, cv.body_text(), letter.body_text() if letter else "")
+    cv.notes = coverage_notes(items, documents="the CV and the letter" if letter else "the CV")
+    return cv
 
 
 def ordered_skills(
-    profile: Profile, posting: PostingData, matched_skills: Sequence[str]
+    profile: Profile,
+    posting: PostingData,
+    matched_skills: Sequence[str],
+    requirements: Sequence[Requirement] | None = None,
 ) -> list[str]:
-    """The profile's skills, most relevant first (the profile's spelling)."""
+    """The profile's skills, most relevant first (the profile's spelling). A skill that
+    is one of the posting's `requirements` under another name ("Postgres" for
+    "PostgreSQL") counts as one the posting mentions."""
+    keep, rest = _ranked_skills(profile, posting, matched_skills, requirements)
+    return keep + rest[: max(0, MAX_SKILLS - len(keep))]
+
+
+def _ranked_skills(
+    profile: Profile,
+    posting: PostingData,
+    matched_skills: Sequence[str],
+    requirements: Sequence[Requirement] | None,
+) -> tuple[list[str], list[str]]:
+    """(skills always kept: matched or asked for, the others by relevance)."""
+    if requirements is None:
+        requirements = key_requirements(posting)
     matched = {fold(s): i for i, s in enumerate(matched_skills)}
     posting_text = f"{posting.title}\n{posting.description_text}"
     posting_words = set(words(posting_text))
@@ -92,7 +132,9 @@ def ordered_skills(
         seen.add(key)
         if key in matched:
             ranked.append((0, matched[key], index, skill))
-        elif mentions(posting_text, skill):
+        elif mentions(posting_text, skill) or any(
+            named_in(req, skill, listed=True) for req in requirements
+        ):
             ranked.append((1, 0, index, skill))
         else:  # shares a word with the posting ("PostgreSQL tuning" vs "PostgreSQL")
             shared = len(set(key.split()) & posting_words)
@@ -100,7 +142,34 @@ def ordered_skills(
     ranked.sort()
     keep = [skill for tier, _, _, skill in ranked if tier <= 1]
     rest = [skill for tier, _, _, skill in ranked if tier > 1]
-    return keep + rest[: max(0, MAX_SKILLS - len(keep))]
+    return keep, rest
+
+
+def _supported_requirements(
+    profile: Profile, requirements: Sequence[Requirement], cv: TailoredCv
+) -> list[str]:
+    """The skill entries to add for each requirement the CV does not name but the
+    profile lists as a skill (cut by MAX_SKILLS, say). Languages are all in the CV
+    already."""
+    cv_text = cv.body_text()
+    added: list[str] = []
+    for req in requirements:
+        if req.kind == "language" or named_in(req, cv_text, listed=True):
+            continue
+        words_used = _in_profile(profile, req)
+        if words_used and fold(words_used) not in {fold(a) for a in added}:
+            added.append(words_used)
+    return added
+
+
+def _in_profile(profile: Profile, req: Requirement) -> str | None:
+    """The profile's skill entry that names `req`, if any. Only skill entries: a
+    certificate or a job's words promoted into the skills list read as a skill the
+    person did not list (the fact check flags them), so those stay where they are."""
+    for skill in profile.skills:
+        if named_in(req, skill, listed=True):
+            return skill
+    return None
 
 
 def _summary(profile: Profile, posting: PostingData, today: date | None) -> str:

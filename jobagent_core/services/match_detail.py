@@ -8,6 +8,7 @@ person's match is simply not found (`None`, or `MatchNotFound` for changes).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 from typing import Any, Final
@@ -121,6 +122,18 @@ class LetterRun:
 
 
 @dataclasses.dataclass
+class CoverageRow:
+    """One key requirement of the posting and whether the CV and the letter name it."""
+
+    requirement: str = ""  # "PostgreSQL", "German (C1)", "NMC Registration"
+    kind: str = ""  # "skill" | "certificate" | "language"
+    status: str = ""  # "covered" | "synonym" (named only by another name) | "missing"
+    where: str = ""  # "CV" | "letter" | "both" | "" (missing)
+    wording: str = ""  # the posting's words
+    found_as: str = ""  # the documents' other name, when status is "synonym"
+
+
+@dataclasses.dataclass
 class TrackingView:
     stage: str = ""
     note: str = ""
@@ -154,6 +167,10 @@ class DetailView:
     letter: LetterView = dataclasses.field(default_factory=LetterView)
     letter_run: LetterRun = dataclasses.field(default_factory=LetterRun)
     tracking: TrackingView = dataclasses.field(default_factory=TrackingView)
+    # Keyword coverage (issue #15 §3): the posting's key requirements against the stored
+    # CV and the current (possibly edited) letter; empty until both are written.
+    coverage: list[CoverageRow] = dataclasses.field(default_factory=list)
+    coverage_summary: str = ""
 
 
 def letter_view(artifact: Artifact | None) -> LetterView:
@@ -166,6 +183,30 @@ def letter_view(artifact: Artifact | None) -> LetterView:
         writer="a language model" if artifact.writer == "llm" else "the offline writer",
         flagged=[str(c) for c in artifact.flagged_claims or []],
     )
+
+
+def coverage_rows(
+    title: str, description_text: str, cv: dict[str, Any] | None, cv_md: str, letter_md: str
+) -> tuple[list[CoverageRow], str]:
+    """The coverage rows and their one-line summary, from what is stored: the posting's
+    text, the CV (its JSON, else its Markdown without the notes) and the letter."""
+    # Imported here: the fabrication package loads the PDF and Word renderers.
+    from pydantic import ValidationError
+
+    from jobagent_core.fabrication.coverage import PostingLike, coverage, coverage_summary
+    from jobagent_core.fabrication.coverage import key_requirements as requirements_of
+    from jobagent_core.fabrication.render_markdown import NOTES_HEADING
+    from jobagent_core.fabrication.schemas import TailoredCv
+
+    cv_text = cv_md.split(NOTES_HEADING, 1)[0]
+    if cv:
+        with contextlib.suppress(ValidationError):  # an older shape: the Markdown will do
+            cv_text = TailoredCv.model_validate(cv).body_text()
+    items = coverage(requirements_of(PostingLike(title, description_text)), cv_text, letter_md)
+    rows = [
+        CoverageRow(i.requirement, i.kind, i.status, i.where, i.wording, i.found_as) for i in items
+    ]
+    return rows, coverage_summary(items)
 
 
 def _tracking_view(match: MatchedJob) -> TrackingView:
@@ -257,6 +298,13 @@ def load_page(user_id: str, match_id: str) -> tuple[DetailView | None, RunRow | 
                 DownloadLink(download_path(match.id, kind), document, fmt)
                 for kind, document, fmt in DOWNLOADS
             ]
+            view.coverage, view.coverage_summary = coverage_rows(
+                posting.title,
+                posting.description_text,
+                artifact.cv,
+                artifact.cv_md,
+                artifact.cover_letter_md,
+            )
         else:
             view.application_note = (
                 match.fabrication_error
@@ -276,6 +324,7 @@ __all__ = [
     "DOWNLOADS",
     "MAX_NOTE_CHARS",
     "Citation",
+    "CoverageRow",
     "DetailView",
     "DownloadLink",
     "Fact",
@@ -283,6 +332,7 @@ __all__ = [
     "LetterRun",
     "LetterView",
     "TrackingView",
+    "coverage_rows",
     "letter_view",
     "load_detail",
     "load_page",

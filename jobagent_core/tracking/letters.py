@@ -158,8 +158,10 @@ def read_letter_inputs(db: DbSession, user_id: str, match_id: str) -> LetterInpu
     )
 
 
-def _write_cv(inputs: LetterInputs, store: FileStore) -> WrittenCv:
-    cv: TailoredCv = tailor_cv(inputs.profile, inputs.posting, inputs.skills)
+def _write_cv(
+    inputs: LetterInputs, store: FileStore, letter: CoverLetter | None = None
+) -> WrittenCv:
+    cv: TailoredCv = tailor_cv(inputs.profile, inputs.posting, inputs.skills, letter=letter)
     return WrittenCv(
         cv=cv.model_dump(mode="json"),
         cv_md=render_markdown(cv),
@@ -190,7 +192,7 @@ def write_letter(
         flagged=flagged,
         pdf_key=store.put(render_pdf(letter), ".pdf"),
         docx_key=store.put(render_docx(letter), ".docx"),
-        cv=None if inputs.has_application else _write_cv(inputs, store),
+        cv=None if inputs.has_application else _write_cv(inputs, store, letter),
         fallback=fallback,
     )
 
@@ -211,7 +213,7 @@ def store_letter(
     if artifact is None:
         # Written without a CV because one existed when the inputs were read; it
         # has gone since (rare): write the CV now rather than store half an application.
-        cv = written.cv or _write_cv(inputs, file_store(store))
+        cv = written.cv or _write_cv(inputs, file_store(store), written.letter)
         artifact = Artifact(user_id=inputs.user_id, matched_job_id=match.id)
         db.add(artifact)
         artifact.cv = cv.cv

@@ -119,7 +119,8 @@ def _write(
         letter = write_cover_letter_offline(
             profile, posting, matched_skills=skills, research_summary=summary
         )
-    cv = tailor_cv(profile, posting, skills)
+    # With the letter: the CV's notes say which key requirements either names.
+    cv = tailor_cv(profile, posting, skills, letter=letter)
     keys = {
         "cover_letter_pdf_key": store.put(render_pdf(letter), ".pdf"),
         "cover_letter_docx_key": store.put(render_docx(letter), ".docx"),
