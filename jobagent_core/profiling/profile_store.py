@@ -8,6 +8,7 @@ profile (`with_experience_years`): the one place those figures are worked out.
 from __future__ import annotations
 
 import math
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -99,3 +100,29 @@ def apply_edits(old: dict[str, Any] | None, edits: dict[str, Any]) -> dict[str, 
     changed = [k for k in edits if before.get(k) != validated.get(k)]
     edited = list(dict.fromkeys([*(old or {}).get(EDITED_KEY, []), *changed]))
     return validated | {EDITED_KEY: edited}
+
+
+def _plain(value: str | None) -> str:
+    """`value` compared loosely: no accents, no case, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", value or "")
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(letters.casefold().split())
+
+
+def other_person(stored: dict[str, Any] | None, cv: Profile) -> str | None:
+    """How `cv` names someone other than the stored profile's person, in words
+    ("name on the CV: Amara Okafor", else the e-mail); None when they agree.
+
+    Compared loosely (case, accents, spacing); a value missing on either side is
+    no conflict, so a CV without a name or e-mail is never questioned.
+    """
+    stored = stored or {}
+    pairs = (
+        ("name", cv.name, stored.get("name")),
+        ("e-mail", cv.email, stored.get("email")),
+    )
+    for label, on_cv, on_profile in pairs:
+        comparable = isinstance(on_profile, str) and on_cv and on_profile.strip()
+        if comparable and _plain(on_cv) != _plain(on_profile):
+            return f"{label} on the CV: {(on_cv or '').strip()}"
+    return None

@@ -166,6 +166,45 @@ def start_profiling(
     return run
 
 
+class LastDocument(ValueError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This is your only CV: add another one first, so your profile can be rebuilt."
+        )
+
+
+def start_rebuild_without(
+    db: DbSession, user_id: str, document_id: str, *, allow_list: frozenset[str]
+) -> Run:
+    """A profiling run that removes one of `user_id`'s CVs and rebuilds the profile
+    from the others, keeping the person's edits.
+
+    The worker deletes the CV (the web app's database role may not delete rows);
+    until then `pending_removals` tells the pages to leave it out. Raises
+    `UnknownDocument` (not theirs, or gone), `LastDocument`, and what
+    `start_profiling` raises.
+    """
+    owned = db.scalars(
+        select(Document.id).where(Document.user_id == user_id).order_by(Document.created_at)
+    ).all()
+    if document_id not in owned:
+        raise UnknownDocument()
+    remaining = [d for d in owned if d != document_id]
+    if not remaining:
+        raise LastDocument()
+    run = start_profiling(db, user_id, allow_list=allow_list, document_ids=remaining)
+    run.params = {**(run.params or {}), "remove_document_ids": [document_id]}
+    db.flush()
+    return run
+
+
+def pending_removals(run: Run | None) -> set[str]:
+    """The CVs an unfinished profiling run is about to delete."""
+    if run is None or run.status not in (RunStatus.PENDING, RunStatus.RUNNING):
+        return set()
+    return {str(d) for d in (run.params or {}).get("remove_document_ids", [])}
+
+
 def update_profile(db: DbSession, user_id: str, edits: dict[str, Any]) -> dict[str, Any]:
     """Apply the person's edits to their profile and remember which fields they
     edited (profiling again keeps them). Raises ValueError / ValidationError for

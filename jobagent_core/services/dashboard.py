@@ -29,6 +29,8 @@ from jobagent_core.tracking.dashboard import (
     RunsPage,
     dashboard_overview,
     dashboard_summary,
+    matches_text,
+    new_suffix,
     runs_page,
 )
 
@@ -41,16 +43,21 @@ class Snapshot:
 
     has_profile: bool
     overview: DashboardOverview | None  # None without a profile (the page redirects)
+    name: str = ""  # the name on the profile, to greet the person by ("" when none)
 
 
 def load_snapshot(user_id: str, *, engine: Engine | None = None) -> Snapshot:
     """Whether `user_id` has a profile and, if so, their dashboard (one transaction,
     so counts and the first page agree)."""
     with unit_of_work(engine) as db:
-        if get_profile(db, user_id) is None:
+        profile = get_profile(db, user_id)
+        if profile is None:
             return Snapshot(has_profile=False, overview=None)
+        name = profile.get("name")
         return Snapshot(
-            has_profile=True, overview=dashboard_overview(db, user_id, page_size=PAGE_SIZE)
+            has_profile=True,
+            overview=dashboard_overview(db, user_id, page_size=PAGE_SIZE),
+            name=name.strip() if isinstance(name, str) else "",
         )
 
 
@@ -85,4 +92,6 @@ __all__ = [
     "live_summary",
     "load_page",
     "load_snapshot",
+    "matches_text",
+    "new_suffix",
 ]

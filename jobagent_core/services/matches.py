@@ -17,10 +17,13 @@ from datetime import datetime
 from typing import Final
 from urllib.parse import quote
 
+from sqlalchemy import func
+
 from jobagent_core.db.enums import ApplicationStage, RunKind
-from jobagent_core.db.models import JobSearch, Run
+from jobagent_core.db.models import JobPosting, JobSearch, MatchedJob, Run
 from jobagent_core.services.downloads import download_path
 from jobagent_core.services.unit_of_work import unit_of_work
+from jobagent_core.tracking.errors import InvalidStage
 from jobagent_core.tracking.matches import (
     MatchFilters,
     MatchRow,
@@ -28,45 +31,41 @@ from jobagent_core.tracking.matches import (
     count_matches,
     list_matches,
     match_sources,
+    readable_matches,
+    set_stage,
     stage_counts,
+    stage_history,
 )
 from jobagent_core.workflows.runs import readable_runs
 
 __all__ = [
-    "BOARD_PAGE_SIZE",
+    "BOARD_CARD_LIMIT",
+    "BOARD_STAGES",
+    "COLLAPSED_STAGES",
     "LISTING_PAGE_SIZE",
     "STAGE_LABELS",
-    "STAGE_ORDER",
-    "Board",
+    "BoardCard",
+    "BoardColumn",
+    "Kanban",
     "Listing",
     "MatchCard",
     "MatchFilters",
+    "MovedCard",
     "Option",
     "SortKey",
     "date_label",
     "download_path",
-    "load_board",
+    "load_kanban",
     "load_listing",
     "load_options",
     "match_page_path",
+    "move_card",
     "score_color",
     "source_label",
 ]
 
 LISTING_PAGE_SIZE: Final = 20
-BOARD_PAGE_SIZE: Final = 30
 MAX_RUN_OPTIONS: Final = 50
-# The order of the applications board: the pipeline first, then the matches not
-# acted on yet.
-STAGE_ORDER: Final = (
-    "saved",
-    "applied",
-    "interviewing",
-    "offer",
-    "rejected",
-    "not_interested",
-    "new",
-)
 STAGE_LABELS: Final = {
     ApplicationStage.NEW.value: "New",
     ApplicationStage.SAVED.value: "Saved",
@@ -76,6 +75,13 @@ STAGE_LABELS: Final = {
     ApplicationStage.REJECTED.value: "Rejected",
     ApplicationStage.NOT_INTERESTED.value: "Not interested",
 }
+# The Kanban board's columns, left to right: the pipeline, then the two ends most
+# people rarely look at again (shown collapsed). "New" matches live on /matches.
+BOARD_STAGES: Final = ("saved", "applied", "interviewing", "offer", "rejected", "not_interested")
+COLLAPSED_STAGES: Final = frozenset({"rejected", "not_interested"})
+# Cards per column: enough for any real job hunt; the rest are a link to /matches away.
+BOARD_CARD_LIMIT: Final = 50
+NOTE_PREVIEW_CHARS: Final = 140
 SOURCE_LABELS: Final = {
     "sample": "Sample data",
     "file": "Your file",
@@ -151,13 +157,6 @@ class Listing:
     total: int  # -1 when not counted
 
 
-@dataclasses.dataclass(frozen=True)
-class Board:
-    counts: dict[str, int]
-    cards: list[MatchCard]
-    next_cursor: str | None
-
-
 def match_card(row: MatchRow) -> MatchCard:
     place = " · ".join(p for p in (row.location or "", "Remote" if row.remote else "") if p)
     return MatchCard(
@@ -209,19 +208,125 @@ def load_listing(
     return Listing([match_card(r) for r in page.rows], page.next_cursor, total)
 
 
-def load_board(user_id: str, stage: str | None, cursor: str | None) -> tuple[str, Board]:
-    """(the stage shown, its first page of matches and every stage's count).
-    Without `stage`: the first stage of the pipeline that has matches."""
+# -- the Kanban board --------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class BoardCard:
+    id: str = ""
+    url: str = ""
+    title: str = ""
+    company: str = ""
+    score: int = 0
+    score_color: str = "gray"
+    stage: str = ""
+    note: str = ""  # the start of the note, for the card
+    dates: str = ""  # "Matched 3 Feb 2026 · Applied 5 Feb 2026 · Interviewing since 9 Feb 2026"
+
+
+@dataclasses.dataclass
+class BoardColumn:
+    stage: str = ""
+    label: str = ""
+    count: int = 0  # all the matches at this stage; `cards` holds at most BOARD_CARD_LIMIT
+    hidden: int = 0  # how many of them are not on the card list
+    collapsible: bool = False
+    cards: list[BoardCard] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class Kanban:
+    columns: list[BoardColumn]
+    total: int  # every match, "new" ones too: 0 means there is nothing to track yet
+
+
+@dataclasses.dataclass(frozen=True)
+class MovedCard:
+    title: str
+    company: str
+    stage: str
+    stage_label: str
+
+
+def _note_preview(note: str | None) -> str:
+    text = " ".join((note or "").split())
+    if len(text) <= NOTE_PREVIEW_CHARS:
+        return text
+    return text[: NOTE_PREVIEW_CHARS - 1].rstrip() + "…"
+
+
+def _last_entered(match: MatchedJob, stage: str) -> datetime | None:
+    """When the match last entered `stage`, from its history (newest first)."""
+    return next((e["at"] for e in stage_history(match) if e.get("stage") == stage), None)
+
+
+def _card_dates(match: MatchedJob) -> str:
+    """The dates a card shows: found, applied (when it was), and since when it is
+    at its stage."""
+    stage = match.application_stage
+    parts = [f"Matched {date_label(match.created_at)}"]
+    applied = match.stage_changed_at if stage == "applied" else _last_entered(match, "applied")
+    if applied is not None:
+        parts.append(f"Applied {date_label(applied)}")
+    if stage != "applied" and match.stage_changed_at is not None:
+        parts.append(f"{STAGE_LABELS.get(stage, stage)} since {date_label(match.stage_changed_at)}")
+    return " · ".join(parts)
+
+
+def _board_card(match: MatchedJob, title: str, company: str) -> BoardCard:
+    return BoardCard(
+        id=match.id,
+        url=match_page_path(match.id),
+        title=title,
+        company=company,
+        score=round(match.score),
+        score_color=score_color(match.score),
+        stage=match.application_stage,
+        note=_note_preview(match.notes),
+        dates=_card_dates(match),
+    )
+
+
+def load_kanban(user_id: str, sort: SortKey) -> Kanban:
+    """The user's applications board: one column per stage of `BOARD_STAGES`, each
+    with its count and its first `BOARD_CARD_LIMIT` cards, best score first or
+    (sort "date") most recently moved first (a match never moved: its match date)."""
+    moved = func.coalesce(MatchedJob.stage_changed_at, MatchedJob.created_at)
+    first = MatchedJob.score.desc() if sort == "score" else moved.desc()
     with unit_of_work() as db:
         counts = stage_counts(db, user_id)
-        if stage not in STAGE_ORDER:
-            stage = next((s for s in STAGE_ORDER if counts.get(s)), "applied")
-        page = list_matches(
-            db,
-            user_id,
-            filters=MatchFilters(stage=stage),
-            sort="date",
-            cursor=cursor,
-            page_size=BOARD_PAGE_SIZE,
-        )
-    return stage, Board(counts, [match_card(r) for r in page.rows], page.next_cursor)
+        columns = []
+        for stage in BOARD_STAGES:
+            rows = db.execute(
+                readable_matches(user_id)
+                .add_columns(JobPosting.title, JobPosting.company)
+                .join(JobPosting, JobPosting.id == MatchedJob.job_posting_id)
+                .where(MatchedJob.application_stage == stage)
+                .order_by(first, MatchedJob.id.desc())
+                .limit(BOARD_CARD_LIMIT)
+            ).all()
+            cards = [_board_card(match, title, company) for match, title, company in rows]
+            columns.append(
+                BoardColumn(
+                    stage=stage,
+                    label=STAGE_LABELS[stage],
+                    count=counts.get(stage, 0),
+                    hidden=max(0, counts.get(stage, 0) - len(cards)),
+                    collapsible=stage in COLLAPSED_STAGES,
+                    cards=cards,
+                )
+            )
+    return Kanban(columns, sum(counts.values()))
+
+
+def move_card(user_id: str, match_id: str, stage: str) -> MovedCard:
+    """Move the user's match to the board column `stage`, keeping its note (the
+    change goes into its stage history). Raises `MatchNotFound` for a match that is
+    not the user's, `InvalidStage` for a stage that is not a column of the board."""
+    if stage not in BOARD_STAGES:
+        raise InvalidStage(stage, BOARD_STAGES)
+    with unit_of_work() as db:
+        match = set_stage(db, user_id, match_id, stage)
+        posting = db.get(JobPosting, match.job_posting_id)
+        assert posting is not None  # the foreign key cascades
+        return MovedCard(posting.title, posting.company, stage, STAGE_LABELS[stage])

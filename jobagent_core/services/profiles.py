@@ -11,16 +11,24 @@ transaction.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Final
 
+from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from jobagent_core.config import Settings, get_settings
 from jobagent_core.db.models import Document
+from jobagent_core.profiling.offline import extract_profile
+from jobagent_core.profiling.profile_store import other_person
 from jobagent_core.profiling.service import (
+    LastDocument,
     NoDocuments,
     RunInProgress,
     UnknownDocument,
@@ -28,9 +36,11 @@ from jobagent_core.profiling.service import (
     UploadRejected,
     get_profile,
     latest_profiling_run,
+    pending_removals,
     readable_documents,
     save_documents,
     start_profiling,
+    start_rebuild_without,
     update_profile,
 )
 from jobagent_core.services.runs import StartedRun, load_run
@@ -39,6 +49,8 @@ from jobagent_core.storage import FileStore
 from jobagent_core.workflows.dispatch import QueueUnavailable
 from jobagent_core.workflows.profiling import STEPS
 from jobagent_core.workflows.runs import run_status
+
+log = logging.getLogger(__name__)
 
 MB: Final = 1024 * 1024
 
@@ -55,6 +67,7 @@ class DocumentSummary:
     media_type: str
     size_bytes: int
     uploaded_at: datetime | None
+    pages: int | None = None  # known for PDFs
 
     @classmethod
     def of(cls, document: Document) -> DocumentSummary:
@@ -65,6 +78,26 @@ class DocumentSummary:
             size_bytes=document.size_bytes,
             uploaded_at=document.created_at,
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _pdf_pages(root: str, key: str) -> int | None:
+    """Pages of a stored PDF (None when it cannot be read). Files are stored by
+    content, so a key always names the same bytes and the count can be kept."""
+    try:
+        with FileStore(Path(root)).open(key) as file:
+            return len(PdfReader(file).pages)
+    except Exception:  # an unreadable file just has no page count to show
+        log.info("counting the pages of %s failed", key, exc_info=True)
+        return None
+
+
+def _with_pages(document: Document) -> DocumentSummary:
+    summary = DocumentSummary.of(document)
+    if document.media_type != "application/pdf":
+        return summary
+    pages = _pdf_pages(str(get_settings().STORAGE_DIR), document.storage_key)
+    return dataclasses.replace(summary, pages=pages)
 
 
 @dataclass(frozen=True)
@@ -89,9 +122,10 @@ def load_overview(user_id: str) -> ProfileOverview:
     with unit_of_work() as db:
         documents = db.scalars(readable_documents(user_id)).all()
         run = latest_profiling_run(db, user_id)
+        removing = pending_removals(run)  # shown as gone while the worker deletes them
         return ProfileOverview(
             profile=get_profile(db, user_id),
-            documents=[DocumentSummary.of(d) for d in documents],
+            documents=[_with_pages(d) for d in documents if d.id not in removing],
             latest_run=run_status(run) if run is not None else None,
         )
 
@@ -175,6 +209,38 @@ def start_run(
     return view
 
 
+def remove_cv(
+    user_id: str, document_id: str, *, allow_list: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """Remove one CV and queue the run that rebuilds the profile from the others
+    (the person's edits kept); returns that run (`run_status` shape, already marked
+    failed when the queue is unreachable). Raises `UnknownDocument`,
+    `LastDocument`, `RunInProgress`, `AccessDenied`."""
+    allowed = get_settings().allow_list if allow_list is None else allow_list
+    run_id = ""
+    try:
+        with unit_of_work() as db:
+            run = start_rebuild_without(db, user_id, document_id, allow_list=allowed)
+            queue_after_commit(db, run)
+            run_id = run.id
+    except QueueUnavailable:
+        pass  # raised after the commit: the run exists, marked failed with a message
+    view = load_run(user_id, run_id)
+    assert view is not None  # committed above, and the user's own
+    return view
+
+
+def other_person_cvs(user_id: str, texts: Sequence[str]) -> list[str | None]:
+    """For each CV text: how it names someone other than the person whose profile
+    is stored ("name on the CV: …"), or None. Read by the offline extractor, so no
+    model is asked before the person agrees to use the CV."""
+    with unit_of_work() as db:
+        stored = get_profile(db, user_id)
+    if not stored:
+        return [None for _ in texts]
+    return [other_person(stored, extract_profile(text)) if text else None for text in texts]
+
+
 def save_profile(user_id: str, edits: dict[str, Any]) -> dict[str, Any]:
     """Apply the person's edits; returns the stored profile. Raises ValueError
     (pydantic's ValidationError included) for edits that do not fit, LookupError
@@ -186,6 +252,7 @@ def save_profile(user_id: str, edits: dict[str, Any]) -> dict[str, Any]:
 __all__ = [
     "STEP_LABELS",
     "DocumentSummary",
+    "LastDocument",
     "NoDocuments",
     "ProfileOverview",
     "RunInProgress",
@@ -195,6 +262,8 @@ __all__ = [
     "UploadRejected",
     "load_overview",
     "load_run",
+    "other_person_cvs",
+    "remove_cv",
     "save_profile",
     "save_uploaded_documents",
     "start_profiling_run",

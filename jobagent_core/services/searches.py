@@ -9,17 +9,25 @@ after the transaction that created it has committed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from sqlalchemy import Engine
 
 from jobagent_core.config import get_settings
-from jobagent_core.db.models import User
+from jobagent_core.db.enums import RunKind
+from jobagent_core.db.models import Run, User
 from jobagent_core.discovery.sources.file_import import FileSource, SourceFileError
 from jobagent_core.profiling.service import get_profile
 from jobagent_core.services.runs import StartedRun
 from jobagent_core.services.unit_of_work import queue_after_commit, unit_of_work
 from jobagent_core.storage import FileStore
-from jobagent_core.tracking.dashboard import RunRow, get_run_rows
+from jobagent_core.tracking.dashboard import (
+    RunRow,
+    get_run_rows,
+    new_suffix,
+    readable_run_rows,
+    to_run_row,
+)
 from jobagent_core.workflows.dispatch import QueueUnavailable
 from jobagent_core.workflows.job_search_start import (
     JobSearchRequest,
@@ -29,6 +37,8 @@ from jobagent_core.workflows.job_search_start import (
     start_from_profile,
     start_job_search,
 )
+
+RECENT_RUNS: Final = 5  # the searches the search page lists when it opens
 
 
 def load_suggested_titles(
@@ -110,6 +120,25 @@ def load_runs(
         return get_run_rows(db, user_id, run_ids)
 
 
+def load_recent_runs(
+    user_id: str,
+    keep: Sequence[str] = (),
+    *,
+    limit: int = RECENT_RUNS,
+    engine: Engine | None = None,
+) -> list[RunRow]:
+    """The user's last `limit` job searches, finished ones too, and the runs among
+    `keep` (those the page already shows), newest first: what the search page lists
+    when it opens, so a search started before a reload is still in view."""
+    with unit_of_work(engine) as db:
+        statement = readable_run_rows(user_id).where(Run.kind == RunKind.JOB_SEARCH)
+        rows = [to_run_row(r) for r in db.execute(statement.limit(max(1, limit)))]
+        listed = {row.id for row in rows}
+        rows += get_run_rows(db, user_id, [i for i in keep if i not in listed])
+    rows.sort(key=lambda row: (row.created_at, row.id), reverse=True)
+    return rows
+
+
 # The requests the use cases take and the errors they raise, for the faces.
 __all__ = [
     "JobSearchRequest",
@@ -117,8 +146,10 @@ __all__ = [
     "RunRow",
     "SearchFromProfileRequest",
     "check_jobs_file",
+    "load_recent_runs",
     "load_runs",
     "load_suggested_titles",
+    "new_suffix",
     "start_search_runs",
     "start_searches",
 ]

@@ -71,6 +71,24 @@ def source_counts(params: object) -> tuple[SourceCount, ...]:
     return tuple(counts)
 
 
+def new_match_count(params: object) -> int | None:
+    """How many of a run's matches it found first (`new_matches`, which matching
+    keeps in the run's params); None when unknown: before matching, older runs."""
+    value = params.get("new_matches") if isinstance(params, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def new_suffix(matched: int, new: int | None) -> str:
+    """ " (2 new)": how many of `matched` no earlier search of the person had found;
+    "" when unknown or when every one is new (nothing to tell apart)."""
+    return f" ({new:,} new)" if new is not None and new < matched else ""
+
+
+def matches_text(matched: int, new: int | None) -> str:
+    """ "13 matches (2 new)": a run's matches, and how many of them were new."""
+    return f"{matched:,} match{'es' if matched != 1 else ''}{new_suffix(matched, new)}"
+
+
 @dataclass(frozen=True)
 class RunRow:
     """One run as the dashboard lists it (plain values, no ORM object)."""
@@ -98,6 +116,13 @@ class RunRow:
     finished_at: datetime | None
     updated_at: datetime
     sources: tuple[SourceCount, ...] = ()  # a search's sources, as they answer
+    # Of `matched`, those no earlier run of this person had found (None: unknown).
+    new_matches: int | None = None
+
+    @property
+    def matches_summary(self) -> str:
+        """ "13 matches (2 new)"."""
+        return matches_text(self.matched, self.new_matches)
 
     @property
     def active(self) -> bool:
@@ -133,11 +158,13 @@ class RunsPage:
 
 @dataclass(frozen=True)
 class DashboardStats:
-    runs_total: int
+    runs_total: int  # every run: searches, profile builds and letters
     runs_active: int
-    matches_total: int
+    matches_total: int  # every match of the person, once each: the matches page's total
     # Every stage, zero included, in ApplicationStage order.
     matches_by_stage: dict[str, int] = field(default_factory=dict)
+    searches_total: int = 0  # job searches only
+    profile_builds: int = 0  # profiling runs, shown apart from searches
 
     @property
     def applications(self) -> int:
@@ -151,8 +178,11 @@ class RunPoint:
     run_id: str
     at: datetime
     title: str | None
-    matches: int
+    matches: int  # every match the run kept, also those earlier runs found first
     average_score: float | None  # 0–100; None when the run kept no matches
+    # The matches this run found first (each match belongs to the run that found
+    # it): summed over runs, each match counts once, as on the matches page.
+    new_matches: int = 0
 
 
 _RUN_COLUMNS: Final = (
@@ -187,7 +217,8 @@ def _run_rows() -> Select[*tuple[Any, ...]]:
     return select(*_RUN_COLUMNS).outerjoin(JobSearch, JobSearch.id == Run.job_search_id)
 
 
-def _to_row(row: Row[Any]) -> RunRow:
+def to_run_row(row: Row[Any]) -> RunRow:
+    """A row of `readable_run_rows` as a `RunRow`."""
     return RunRow(
         id=row.id,
         user_id=row.user_id,
@@ -212,6 +243,7 @@ def _to_row(row: Row[Any]) -> RunRow:
         finished_at=row.finished_at,
         updated_at=row.updated_at,
         sources=source_counts(row.params),
+        new_matches=new_match_count(row.params),
     )
 
 
@@ -238,7 +270,7 @@ def runs_page(
         statement = statement.where(
             tuple_(Run.created_at, Run.id) < tuple_(after.created_at, after.run_id)
         )
-    rows = [_to_row(r) for r in db.execute(statement.limit(limit + 1))]
+    rows = [to_run_row(r) for r in db.execute(statement.limit(limit + 1))]
     more = len(rows) > limit
     rows = rows[:limit]
     return RunsPage(rows=rows, next_cursor=rows[-1].cursor if more and rows else None)
@@ -247,7 +279,7 @@ def runs_page(
 def get_run_row(db: DbSession, user_id: str, run_id: str) -> RunRow | None:
     """The user's run `run_id` as a row, or None (also when it is someone else's)."""
     row = db.execute(readable_run_rows(user_id).where(Run.id == run_id)).first()
-    return _to_row(row) if row is not None else None
+    return to_run_row(row) if row is not None else None
 
 
 def get_run_rows(db: DbSession, user_id: str, run_ids: Sequence[str]) -> list[RunRow]:
@@ -255,16 +287,18 @@ def get_run_rows(db: DbSession, user_id: str, run_ids: Sequence[str]) -> list[Ru
     if not run_ids:
         return []
     statement = readable_run_rows(user_id).where(Run.id.in_(list(run_ids)))
-    by_id = {row.id: row for row in map(_to_row, db.execute(statement))}
+    by_id = {row.id: row for row in map(to_run_row, db.execute(statement))}
     return [by_id[i] for i in run_ids if i in by_id]
 
 
 def dashboard_stats(db: DbSession, user_id: str) -> DashboardStats:
     """Run and match counts of `user_id`: two aggregate queries."""
-    runs_total, runs_active = db.execute(
+    runs_total, runs_active, searches, profile_builds = db.execute(
         select(
             func.count(),
             func.count().filter(Run.status.in_(ACTIVE_STATUSES)),
+            func.count().filter(Run.kind == RunKind.JOB_SEARCH),
+            func.count().filter(Run.kind == RunKind.PROFILING),
         ).where(Run.user_id == user_id)
     ).one()
     by_stage = {stage.value: 0 for stage in ApplicationStage}
@@ -280,6 +314,8 @@ def dashboard_stats(db: DbSession, user_id: str) -> DashboardStats:
         runs_active=int(runs_active or 0),
         matches_total=sum(by_stage.values()),
         matches_by_stage=by_stage,
+        searches_total=int(searches or 0),
+        profile_builds=int(profile_builds or 0),
     )
 
 
@@ -304,6 +340,13 @@ def score_timeline(db: DbSession, user_id: str, *, runs: int = TIMELINE_RUNS) ->
         .where(MatchedJob.run_id == recent.c.id, MatchedJob.user_id == user_id)
         .scalar_subquery()
     )
+    # The same index range as the average: the matches this run created.
+    new_matches = (
+        select(func.count())
+        .select_from(MatchedJob)
+        .where(MatchedJob.run_id == recent.c.id, MatchedJob.user_id == user_id)
+        .scalar_subquery()
+    )
     statement = (
         select(
             recent.c.id,
@@ -312,6 +355,7 @@ def score_timeline(db: DbSession, user_id: str, *, runs: int = TIMELINE_RUNS) ->
             recent.c.matched_count,
             JobSearch.title,
             average_score.label("average_score"),
+            new_matches.label("new_matches"),
         )
         .outerjoin(JobSearch, JobSearch.id == recent.c.job_search_id)
         .order_by(recent.c.created_at, recent.c.id)
@@ -323,6 +367,7 @@ def score_timeline(db: DbSession, user_id: str, *, runs: int = TIMELINE_RUNS) ->
             title=row.title,
             matches=int(row.matched_count),
             average_score=float(row.average_score) if row.average_score is not None else None,
+            new_matches=int(row.new_matches or 0),
         )
         for row in db.execute(statement)
     ]
@@ -384,7 +429,7 @@ def changed_runs(
         .order_by(Run.updated_at, Run.id)
         .limit(limit)
     )
-    return [_to_row(r) for r in db.execute(statement)]
+    return [to_run_row(r) for r in db.execute(statement)]
 
 
 def latest_change(db: DbSession) -> datetime | None:
@@ -415,8 +460,12 @@ __all__ = [
     "get_run_row",
     "get_run_rows",
     "latest_change",
+    "matches_text",
+    "new_match_count",
+    "new_suffix",
     "readable_run_rows",
     "runs_page",
     "score_timeline",
     "source_counts",
+    "to_run_row",
 ]

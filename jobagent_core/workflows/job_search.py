@@ -308,11 +308,17 @@ def match(ctx: SearchContext, reporter: RunReporter) -> None:
             warned.add(verdict.warning)
             reporter.warn(verdict.warning)
     stage1_scores = {posting_key(r.posting): r.score for r in stage1.ranked}
-    ctx.match_ids = _store_matches(ctx, screened, stage1_scores)
+    ctx.match_ids, new_matches = _store_matches(ctx, screened, stage1_scores)
     with session_scope(admin_engine()) as db:
         run = db.get(Run, ctx.run_id)
-        if run is not None:  # the run's matches, including ones earlier runs found first
-            run.params = {**(run.params or {}), "match_ids": ctx.match_ids}
+        if run is not None:
+            # The run's matches, including ones earlier runs found first, and how many
+            # it found first: "13 matches (2 new)" on the pages.
+            run.params = {
+                **(run.params or {}),
+                "match_ids": ctx.match_ids,
+                "new_matches": new_matches,
+            }
     reporter.set(screened_count=len(screened), matched_count=len(ctx.match_ids))
 
 
@@ -320,9 +326,11 @@ def _store_matches(
     ctx: SearchContext,
     screened: list[tuple[PostingData, ScreeningVerdict]],
     stage1_scores: dict[PostingKey, float],
-) -> list[str]:
-    """Upsert this run's matches; one match per user and job, across runs and sources."""
+) -> tuple[list[str], int]:
+    """Upsert this run's matches; one match per user and job, across runs and sources.
+    (the run's match ids, how many of them it created: the rest an earlier run found)."""
     match_ids: list[str] = []
+    created = 0
     with session_scope(admin_engine()) as db:
         for posting, verdict in screened:
             if not verdict.is_match:
@@ -352,9 +360,10 @@ def _store_matches(
                 )
                 db.add(existing)
                 db.flush()
+                created += 1
             if existing.id not in match_ids:
                 match_ids.append(existing.id)
-    return match_ids
+    return match_ids, created
 
 
 # -- research, fabrication, delivery -------------------------------------------------

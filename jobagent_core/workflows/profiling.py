@@ -1,6 +1,7 @@
 """The profiling workflow: CV documents → one structured profile on the user row.
 
-Steps: read the documents → extract the profile (the configured LLM, or the
+Steps: read the documents (first deleting any the person removed: the profile is
+then rebuilt from the others) → extract the profile (the configured LLM, or the
 offline extractor; the offline one also when the LLM fails, with a warning on
 the run) → save it, keeping the fields the person edited unless they asked to
 overwrite them. Re-running any step is harmless.
@@ -13,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from jobagent_core.accounts.deletion import owned_file_keys, used_by_others
 from jobagent_core.config import get_settings
 from jobagent_core.db.engine import admin_engine, session_scope
 from jobagent_core.db.enums import RunStatus
@@ -27,7 +29,7 @@ from jobagent_core.profiling.profile_store import merge_profile
 from jobagent_core.profiling.prompts import profile_messages
 from jobagent_core.profiling.render import profile_to_markdown
 from jobagent_core.profiling.schemas import Profile
-from jobagent_core.storage import FileStore
+from jobagent_core.storage import FileStore, InvalidStorageKey
 from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError, store_usage
 from jobagent_core.workflows.engine import execute as run_steps
 
@@ -40,6 +42,7 @@ class ProfilingContext:
     user_id: str
     document_ids: list[str]
     overwrite: bool
+    remove_document_ids: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     filenames: list[str] = field(default_factory=list)
     storage_keys: list[str] = field(default_factory=list)
@@ -51,6 +54,7 @@ def read_documents(ctx: ProfilingContext, reporter: RunReporter) -> None:
     """Read the chosen CVs' text. Parsing a file runs with no transaction open; the
     texts read are stored afterwards, in a short transaction of their own."""
     store = FileStore(get_settings().STORAGE_DIR)
+    _remove_documents(ctx)
     with session_scope(admin_engine()) as db:
         documents = db.scalars(
             select(Document).where(
@@ -80,6 +84,30 @@ def read_documents(ctx: ProfilingContext, reporter: RunReporter) -> None:
                 document = db.get(Document, document_id)
                 if document is not None:
                     document.text = text
+
+
+def _remove_documents(ctx: ProfilingContext) -> None:
+    """Delete the CVs the person removed (the profile is rebuilt from the others),
+    then their files, unless another row still names them (files are stored by
+    content, so a file can be shared). Deleting again on a re-run finds nothing."""
+    if not ctx.remove_document_ids:
+        return
+    removed = Document.user_id == ctx.user_id, Document.id.in_(ctx.remove_document_ids)
+    with session_scope(admin_engine()) as db:
+        keys = set(db.scalars(select(Document.storage_key).where(*removed)))
+        db.execute(delete(Document).where(*removed))
+        user = db.get(User, ctx.user_id)
+        if user is not None:
+            user.source_pdfs = [k for k in user.source_pdfs or [] if k not in keys]
+        db.flush()
+        in_use = owned_file_keys(db, ctx.user_id)
+        unused = {k for k in keys - in_use if not used_by_others(db, ctx.user_id, k)}
+    store = FileStore(get_settings().STORAGE_DIR)
+    for key in unused:  # after the commit: at worst a file outlives its row
+        try:
+            store.path(key).unlink(missing_ok=True)
+        except (InvalidStorageKey, OSError) as err:
+            log.warning("run %s: removed CV file %s not deleted (%s)", ctx.run_id, key, err)
 
 
 def extract(ctx: ProfilingContext, reporter: RunReporter) -> None:
@@ -161,6 +189,7 @@ def execute(run_id: str) -> RunStatus | None:
             user_id=run.user_id,
             document_ids=[str(d) for d in params.get("document_ids", [])],
             overwrite=bool(params.get("overwrite", False)),
+            remove_document_ids=[str(d) for d in params.get("remove_document_ids", [])],
         )
     stale_after = timedelta(seconds=get_settings().RUN_STALE_AFTER_S)
     status = run_steps(admin_engine(), run_id, STEPS, ctx, stale_after=stale_after)

@@ -29,6 +29,8 @@ def _chart() -> rx.Component:
             connect_nulls=True,
             is_animation_active=False,
         ),
+        # Bars are named by search and day ("Data Engineer · 3 Dec"); labels that
+        # would overlap are dropped, and the tooltip always names the bar's search.
         rx.recharts.x_axis(data_key="label", tick_line=False, min_tick_gap=16),
         rx.recharts.y_axis(y_axis_id="matches", allow_decimals=False, width=36),
         rx.recharts.y_axis(y_axis_id="score", orientation="right", domain=[0, 100], width=36),

@@ -12,10 +12,28 @@ from jobagent_ui.state.uploads import UPLOAD_ID, PendingFile, UploadState
 FORMATS = "PDF, DOCX, TXT or Markdown"
 
 
+def label_file_input(upload: rx.Component, label: str) -> rx.Component:
+    """Name the file input inside `upload` (an rx.upload.root) and return `upload`.
+
+    Reflex creates that <input type="file"> itself, with no way to pass it props;
+    it is visually hidden but still in the accessibility tree, where an unnamed
+    form field is a critical failure (axe's "label" rule). The visible button
+    next to it opens the same dialog.
+    """
+    pending = list(upload.children)
+    while pending:
+        child = pending.pop()
+        if getattr(child, "tag", None) == "input":
+            child.custom_attrs["aria-label"] = label
+            return upload
+        pending.extend(child.children)
+    raise ValueError("no file input inside this upload zone")
+
+
 def drop_zone() -> rx.Component:
     # The zone itself is not a tab stop (no_keyboard); its button is, and opens the
     # file dialog like a click anywhere in the zone does.
-    return rx.upload.root(
+    zone = rx.upload.root(
         rx.vstack(
             icon_tile("file-up", size=22),
             rx.text("Drag and drop your CV files here", size="3", weight="medium"),
@@ -53,6 +71,7 @@ def drop_zone() -> rx.Component:
             "background_color": "var(--accent-a3)",
         },
     )
+    return label_file_input(zone, "CV files")
 
 
 def _pending_file(file: PendingFile) -> rx.Component:
@@ -72,6 +91,7 @@ def _pending_file(file: PendingFile) -> rx.Component:
                     rx.text(file.details, size="1", color_scheme="gray"),
                 ),
                 rx.cond(file.note != "", rx.text(file.note, size="1", color_scheme="gray")),
+                rx.cond((file.other_person != "") & ~refused, _other_person_question(file)),
                 spacing="0",
                 flex="1",
                 min_width="0",
@@ -89,10 +109,54 @@ def _pending_file(file: PendingFile) -> rx.Component:
             spacing="3",
             width="100%",
         ),
-        custom_attrs={"data-state": rx.cond(refused, "refused", "ready")},
+        custom_attrs={
+            "data-state": rx.cond(
+                refused, "refused", rx.cond(file.other_person != "", "question", "ready")
+            )
+        },
         padding="0.625rem 0.75rem",
         border_radius="var(--radius-3)",
         background_color=rx.cond(refused, "var(--red-a2)", "var(--gray-a2)"),
+    )
+
+
+def _other_person_question(file: rx.Var[PendingFile]) -> rx.Component:
+    """Asked before a CV that names someone else is used: it is only added when the
+    person says so."""
+    return rx.vstack(
+        rx.text(
+            "This CV seems to belong to someone else (",
+            file.other_person,
+            ") — add it anyway?",
+            size="2",
+            color_scheme="amber",
+            weight="medium",
+        ),
+        rx.hstack(
+            rx.button(
+                "Add anyway",
+                type="button",
+                size="1",
+                variant="soft",
+                aria_label=f"Add anyway: {file.name}",
+                on_click=UploadState.add_anyway(file.id),
+            ),
+            rx.button(
+                "Leave it out",
+                type="button",
+                size="1",
+                variant="soft",
+                color_scheme="gray",
+                aria_label=f"Leave it out: {file.name}",
+                on_click=UploadState.remove_file(file.id),
+            ),
+            spacing="2",
+            wrap="wrap",
+        ),
+        role="group",
+        aria_label=f"Whose CV is {file.name}?",
+        spacing="1",
+        margin_top="0.375rem",
     )
 
 

@@ -106,28 +106,31 @@ def _is_current(href: str) -> rx.Var[bool]:
 
 
 def nav_link(label: str, href: str, icon: str) -> rx.Component:
-    """A header link; below 520 px only its icon shows (the name stays for screen readers)."""
+    """A header link: icon and name side by side; on phones (below 480 px) the name
+    sits under the icon in small type, so all six still fit and stay readable (an
+    icon alone left people guessing)."""
     current = _is_current(href)
     return rx.el.li(
         rx.link(
-            rx.hstack(
-                rx.icon(icon, size=16),
-                rx.el.span(label, display=["none", "inline"]),
-                align="center",
-                spacing="1",
+            rx.icon(icon, size=16),
+            rx.el.span(
+                label,
+                font_size=["var(--font-size-1)", "inherit"],
+                line_height=["var(--line-height-1)", "inherit"],
             ),
             href=href,
-            aria_label=label,
-            title=label,
             size="2",
             weight="medium",
             color_scheme=rx.cond(current, "indigo", "gray"),
             high_contrast=True,
             underline="hover",
             white_space="nowrap",
-            display="inline-flex",
-            padding_x="0.5rem",
-            padding_y="0.5rem",
+            display="flex",
+            flex_direction=["column", "row"],
+            align_items="center",
+            gap=["0.125rem", "var(--space-1)"],
+            padding_x=["0.125rem", "0.5rem"],
+            padding_y=["0.375rem", "0.5rem"],
             border_bottom=rx.cond(current, "2px solid var(--accent-9)", "2px solid transparent"),
             custom_attrs={"aria-current": rx.cond(current, "page", "false")},
         ),
@@ -148,7 +151,7 @@ def app_nav() -> rx.Component:
         aria_label="Main",
         max_width=CONTENT_WIDTH,
         margin_x="auto",
-        padding_x=["0.25rem", "1.5rem"],
+        padding_x=["0.375rem", "1.5rem"],
         overflow_x="auto",
     )
 

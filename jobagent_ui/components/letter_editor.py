@@ -1,11 +1,13 @@
-"""The cover letter editor: the text, Save, Regenerate (asks first when it would
-throw edits away; a worker writes the new letter and the editor follows that run
-live) and Revert to the generated letter."""
+"""The cover letter editor: the text (or a preview of it as the files will show
+it), Save, Regenerate (asks first when it would throw edits away; a worker writes
+the new letter and the editor follows that run live) and Revert to the generated
+letter (asks first too)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from jobagent_ui.components.match_sections import PROSE
 from jobagent_ui.state.match_detail import MatchDetailState as S
 
 
@@ -59,7 +61,11 @@ def _regenerate_button() -> rx.Component:
                 ),
                 rx.alert_dialog.action(
                     rx.button(
-                        "Write a new letter", on_click=S.regenerate_letter, color_scheme="red"
+                        "Write a new letter",
+                        on_click=S.regenerate_letter,
+                        color_scheme="red",
+                        # Dark red: white on Radix red-9 is below 4.5:1.
+                        high_contrast=True,
                     )
                 ),
                 gap="var(--space-3)",
@@ -83,23 +89,51 @@ def _regenerate_button() -> rx.Component:
     return rx.cond(S.letter_edited | S.letter_dirty, confirm, plain)
 
 
-def letter_editor() -> rx.Component:
-    return rx.vstack(
-        rx.hstack(
-            rx.badge(
-                rx.cond(S.letter_edited, "Edited by you", "As generated"),
-                color_scheme=rx.cond(S.letter_edited, "indigo", "gray"),
-                variant="soft",
+def _revert_button() -> rx.Component:
+    """Revert throws the edits away, so it asks first, like Regenerate does."""
+    button = rx.button(
+        rx.icon("undo-2", size=16),
+        "Revert to generated",
+        type="button",
+        variant="soft",
+        color_scheme="gray",
+        size="2",
+        loading=S.letter_busy == "revert",
+        disabled=~S.letter_edited | (S.letter_busy != ""),
+    )
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(button),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Go back to the generated letter?"),
+            rx.alert_dialog.description(
+                "The letter as it was first written replaces yours, including your edits. "
+                "This cannot be undone.",
             ),
-            rx.cond(
-                S.letter_dirty,
-                rx.text("Unsaved changes", size="1", color_scheme="amber", role="status"),
+            rx.flex(
+                rx.alert_dialog.cancel(
+                    rx.button("Keep my letter", variant="soft", color_scheme="gray")
+                ),
+                rx.alert_dialog.action(
+                    rx.button(
+                        "Use the generated letter",
+                        on_click=S.revert_letter,
+                        color_scheme="red",
+                        # Dark red: white on Radix red-9 is below 4.5:1.
+                        high_contrast=True,
+                    )
+                ),
+                gap="var(--space-3)",
+                justify="end",
+                margin_top="1rem",
+                wrap="wrap",
             ),
-            spacing="3",
-            align="center",
-            wrap="wrap",
+            max_width="28rem",
         ),
-        letter_run_status(),
+    )
+
+
+def _text_editor() -> rx.Component:
+    return rx.vstack(
         rx.el.label(rx.text("Cover letter", size="2", weight="medium"), html_for="letter-text"),
         rx.text_area(
             id="letter-text",
@@ -118,6 +152,65 @@ def letter_editor() -> rx.Component:
             size="1",
             color_scheme="gray",
         ),
+        spacing="2",
+        width="100%",
+    )
+
+
+def _preview() -> rx.Component:
+    """The letter as it will look: Markdown marks turned into bold, breaks and
+    paragraphs, on a page-like panel (made when the tab opens)."""
+    return rx.box(
+        rx.html(S.letter_preview_html),
+        id="letter-preview",
+        style=PROSE,
+        padding=rx.breakpoints(initial="1rem", sm="2rem"),
+        border="1px solid var(--gray-a5)",
+        border_radius="var(--radius-3)",
+        background_color="var(--color-panel-solid)",
+        overflow_wrap="anywhere",
+        line_height="1.6",
+        width="100%",
+        tab_index=0,
+        role="region",
+        aria_label="Letter preview",
+    )
+
+
+def _letter_tabs() -> rx.Component:
+    """Edit the Markdown text, or see it as the PDF and Word files will show it."""
+    return rx.tabs.root(
+        rx.tabs.list(
+            rx.tabs.trigger("Edit", value="edit"),
+            rx.tabs.trigger("Preview", value="preview"),
+            aria_label="Show the letter as",
+        ),
+        rx.tabs.content(_text_editor(), value="edit", padding_top="0.75rem"),
+        rx.tabs.content(_preview(), value="preview", padding_top="0.75rem"),
+        value=S.letter_view,
+        on_change=S.set_letter_view,
+        width="100%",
+    )
+
+
+def letter_editor() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.badge(
+                rx.cond(S.letter_edited, "Edited by you", "As generated"),
+                color_scheme=rx.cond(S.letter_edited, "indigo", "gray"),
+                variant="soft",
+            ),
+            rx.cond(
+                S.letter_dirty,
+                rx.text("Unsaved changes", size="1", color_scheme="amber", role="status"),
+            ),
+            spacing="3",
+            align="center",
+            wrap="wrap",
+        ),
+        letter_run_status(),
+        _letter_tabs(),
         rx.cond(
             S.view.letter.flagged.length() > 0,
             rx.callout.root(
@@ -142,17 +235,7 @@ def letter_editor() -> rx.Component:
                 disabled=~S.letter_dirty | (S.letter_busy != ""),
             ),
             _regenerate_button(),
-            rx.button(
-                rx.icon("undo-2", size=16),
-                "Revert to generated",
-                type="button",
-                variant="soft",
-                color_scheme="gray",
-                size="2",
-                on_click=S.revert_letter,
-                loading=S.letter_busy == "revert",
-                disabled=~S.letter_edited | (S.letter_busy != ""),
-            ),
+            _revert_button(),
             gap="var(--space-2)",
             wrap="wrap",
         ),

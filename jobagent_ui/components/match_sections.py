@@ -7,7 +7,6 @@ import reflex as rx
 
 from jobagent_core.services.matches import STAGE_LABELS
 from jobagent_ui.components.match_card import score_badge
-from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.match_detail import Citation, DownloadLink, Fact, HistoryRow
 from jobagent_ui.state.match_detail import MatchDetailState as S
 
@@ -101,7 +100,15 @@ def match_header() -> rx.Component:
                     size="2",
                 ),
             ),
-            rx.badge("Stage: ", S.stage_label, variant="outline", size="2", color_scheme="gray"),
+            # The stage as saved: a choice in the tracking section shows here once saved.
+            rx.badge(
+                "Stage: ",
+                S.saved_stage_label,
+                variant="outline",
+                size="2",
+                color_scheme="gray",
+                id="saved-stage",
+            ),
             gap="var(--space-3)",
             align="center",
             wrap="wrap",
@@ -232,28 +239,50 @@ def posting_section() -> rx.Component:
 
 def _download(link: DownloadLink) -> rx.Component:
     # A plain <a download> (not client-side routing): the browser fetches the file
-    # from the download route with the session cookie.
-    return rx.el.li(
-        rx.button(
-            rx.el.a(
-                rx.icon("download", size=16),
-                link.document + " (" + link.format + ")",
-                href=link.url,
-                download=True,
-                # Reflex renders <a> as a router link: go to the server, not a route.
-                reload_document=True,
-            ),
-            as_child=True,
-            variant="soft",
-            size="2",
-        )
+    # from the download route with the session cookie. The menu item lends the
+    # link its role and keyboard handling (as_child), so Enter on it downloads.
+    return rx.menu.item(
+        rx.el.a(
+            rx.icon("file-down", size=16, aria_hidden="true"),
+            link.document + " (" + link.format + ")",
+            href=link.url,
+            download=True,
+            # Reflex renders <a> as a router link: go to the server, not a route.
+            reload_document=True,
+            display="flex",
+            align_items="center",
+            gap="var(--space-2)",
+        ),
+        as_child=True,
     )
 
 
 def downloads() -> rx.Component:
-    return wrapping_list(
-        rx.foreach(S.view.downloads, _download),
-        aria_label="Downloads",
+    """Every document in every format behind one "Download" button: a compact menu
+    instead of a stack of buttons, which took a phone's whole screen."""
+    return rx.cond(
+        S.view.downloads.length() > 0,
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.button(
+                    rx.icon("download", size=16),
+                    "Download",
+                    rx.icon("chevron-down", size=16),
+                    type="button",
+                    variant="soft",
+                    size="2",
+                ),
+            ),
+            rx.menu.content(
+                rx.foreach(S.view.downloads, _download),
+                aria_label="Downloads",
+                align="start",
+            ),
+            # Not modal: a modal menu hides the rest of the page with aria-hidden
+            # while its links stay focusable (axe: aria-hidden-focus). Arrow keys,
+            # Escape and Tab still work; a click outside closes it.
+            modal=False,
+        ),
     )
 
 
@@ -320,13 +349,30 @@ def tracking_section() -> rx.Component:
             placeholder="e.g. Applied through the careers site; recruiter is Sam.",
             max_length=5000,
         ),
-        rx.button(
-            rx.icon("check", size=16),
-            "Save tracking",
-            type="button",
-            size="2",
-            on_click=S.save_tracking,
-            loading=S.tracking_busy,
+        rx.flex(
+            rx.button(
+                rx.icon("check", size=16),
+                "Save tracking",
+                type="button",
+                size="2",
+                on_click=S.save_tracking,
+                loading=S.tracking_busy,
+            ),
+            rx.cond(
+                S.tracking_dirty,
+                rx.text(
+                    "Not saved yet: the stage above stays ",
+                    S.saved_stage_label,
+                    " until you save.",
+                    size="1",
+                    color_scheme="amber",
+                    role="status",
+                    id="tracking-unsaved",
+                ),
+            ),
+            gap="var(--space-3)",
+            align="center",
+            wrap="wrap",
         ),
         rx.cond(
             S.view.tracking.history.length() > 0,

@@ -1,5 +1,7 @@
-"""The editable profile: name, location, suggested job titles and skills (chips
-added and removed one by one), links and summary, with a Save button."""
+"""The editable profile, shared by the onboarding review step and the profile page:
+name, location and contacts, suggested job titles and skills (chips added and
+removed one by one), links, summary, and every list the CV gave — experience,
+education, certifications and licences, languages — with a Save button."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 import reflex as rx
 
 from jobagent_ui.components.add_form import add_form
+from jobagent_ui.components.profile_sections import contact_fields, section_editors
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.profile import ProfileState
 
@@ -111,6 +114,7 @@ def profile_form(*, on_save: Any, save_label: str = "Save profile") -> rx.Compon
             spacing="4",
             width="100%",
         ),
+        contact_fields(text_field),
         chip_editor(
             "Suggested job titles",
             ProfileState.titles,
@@ -177,6 +181,17 @@ def profile_form(*, on_save: Any, save_label: str = "Save profile") -> rx.Compon
                 on_change=ProfileState.set_summary,
                 rows="5",
                 resize="vertical",
+                width="100%",
+            ),
+        ),
+        section_editors(),
+        rx.cond(
+            ProfileState.save_error != "",
+            rx.callout(
+                ProfileState.save_error,
+                icon="triangle-alert",
+                color_scheme="red",
+                role="alert",
                 width="100%",
             ),
         ),

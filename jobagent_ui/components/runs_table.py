@@ -49,12 +49,13 @@ def _counter(label: str, value: rx.Var[Any], key: str) -> rx.Component:
 
 def _counters(run: RunView) -> rx.Component:
     return rx.el.dl(
-        _counter("Found", run.found, "found"),
-        _counter("Screened", run.screened, "screened"),
-        _counter("Matched", run.matched, "matched"),
         rx.cond(
             run.kind == "job_search",
             rx.fragment(
+                _counter("Found", run.found, "found"),
+                _counter("Screened", run.screened, "screened"),
+                # "13 (2 new)": the others an earlier search had found first.
+                _counter("Matched", run.matched_text, "matched"),
                 _counter("Research", run.research, "research"),
                 _counter("Letters", run.fabrication, "fabrication"),
             ),
@@ -70,17 +71,60 @@ def _counters(run: RunView) -> rx.Component:
 
 
 def _compact_counters(run: RunView) -> rx.Component:
-    """The counters in one line, in the status column, on phones (no third column)."""
-    return rx.text(
-        "Found ",
-        rx.el.strong(run.found),
-        " · Screened ",
-        rx.el.strong(run.screened),
-        " · Matched ",
-        rx.el.strong(run.matched),
-        size="1",
-        color_scheme="gray",
-        display=["block", "none"],
+    """The counters in one line, in the status column, on phones (no third column);
+    a profile build finds no postings, so it has none."""
+    return rx.cond(
+        run.kind == "job_search",
+        rx.text(
+            "Found ",
+            rx.el.strong(run.found),
+            " · Screened ",
+            rx.el.strong(run.screened),
+            " · Matched ",
+            rx.el.strong(run.matched_text),
+            size="1",
+            color_scheme="gray",
+            display=["block", "none"],
+        ),
+    )
+
+
+# The API route that takes a run id (jobagent_core/api/workflow_routes.py).
+STATUS_ROUTE = "GET /workflow/status/<id>"
+
+
+def _run_id(run: RunView) -> rx.Component:
+    """The run's id, shortened on screen (whole in the title), with a copy button:
+    the HTTP API asks for it."""
+    return rx.hstack(
+        rx.code(
+            run.id,
+            size="1",
+            variant="ghost",
+            color_scheme="gray",
+            title=run.id,
+            display="inline-block",
+            max_width="7rem",
+            overflow="hidden",
+            text_overflow="ellipsis",
+            white_space="nowrap",
+            custom_attrs={"data-run-id-text": ""},
+        ),
+        rx.icon_button(
+            rx.icon("copy", size=12, aria_hidden="true"),
+            type="button",
+            size="1",
+            variant="ghost",
+            color_scheme="gray",
+            aria_label="Copy run id",
+            title="Copy run id",
+            on_click=[
+                rx.set_clipboard(run.id),
+                rx.toast.success(f"Run id copied. Use it with {STATUS_ROUTE}."),
+            ],
+        ),
+        align="center",
+        spacing="1",
     )
 
 
@@ -107,6 +151,7 @@ def _what(run: RunView) -> rx.Component:
             run.finished_at != "",
             rx.text("Finished ", local_time(run.finished_at), size="1", color_scheme="gray"),
         ),
+        _run_id(run),
         spacing="1",
         min_width="9rem",
     )
@@ -165,7 +210,7 @@ def _row(run: RunView) -> rx.Component:
         rx.table.row_header_cell(_what(run)),
         rx.table.cell(_where(run)),
         rx.table.cell(_counters(run), display=_WIDE_ONLY),
-        custom_attrs={"data-run-id": run.id, "data-status": run.status},
+        custom_attrs={"data-run-id": run.id, "data-status": run.status, "data-kind": run.kind},
         vertical_align="top",
     )
 
@@ -205,7 +250,25 @@ def pager() -> rx.Component:
 def runs_table() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading("Runs", as_="h2", size="4", id="runs-heading"),
+            rx.vstack(
+                rx.heading("Runs", as_="h2", size="4", id="runs-heading"),
+                rx.text(
+                    "Each run's id is under its name. The HTTP API tells where a run stands at ",
+                    rx.code(STATUS_ROUTE, size="1"),
+                    ".",
+                    size="1",
+                    color_scheme="gray",
+                    id="runs-api-hint",
+                ),
+                # Profile builds are runs, not searches: counted apart.
+                rx.text(
+                    DashboardState.runs_caption,
+                    size="1",
+                    color_scheme="gray",
+                    custom_attrs={"data-runs-caption": ""},
+                ),
+                spacing="1",
+            ),
             rx.table.root(
                 rx.table.header(
                     rx.table.row(

@@ -13,6 +13,7 @@ from jobagent_core.discovery.sources.adzuna import COUNTRIES
 from jobagent_core.services.matches import SOURCE_LABELS
 from jobagent_ui import routes
 from jobagent_ui.components.add_form import add_form
+from jobagent_ui.components.cv_upload import label_file_input
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.search import SearchState
 from jobagent_ui.state.search_views import (
@@ -165,27 +166,32 @@ def what_and_where() -> rx.Component:
 
 def jobs_file() -> rx.Component:
     return rx.vstack(
-        rx.upload.root(
-            rx.hstack(
-                rx.button(
-                    rx.icon("file-up", size=16),
-                    "Add a JSON or CSV file",
-                    type="button",
-                    variant="soft",
-                    size="2",
-                    loading=SearchState.checking_file,
+        label_file_input(
+            rx.upload.root(
+                rx.hstack(
+                    rx.button(
+                        rx.icon("file-up", size=16),
+                        "Add a JSON or CSV file",
+                        type="button",
+                        variant="soft",
+                        size="2",
+                        loading=SearchState.checking_file,
+                    ),
+                    rx.text(
+                        "A list of postings you exported yourself.", size="1", color_scheme="gray"
+                    ),
+                    align="center",
+                    spacing="3",
+                    wrap="wrap",
                 ),
-                rx.text("A list of postings you exported yourself.", size="1", color_scheme="gray"),
-                align="center",
-                spacing="3",
-                wrap="wrap",
+                id=FILE_UPLOAD_ID,
+                multiple=False,
+                no_keyboard=True,
+                accept={"application/json": [".json"], "text/csv": [".csv"]},
+                on_drop=SearchState.add_jobs_file(rx.upload_files(upload_id=FILE_UPLOAD_ID)),
+                width="100%",
             ),
-            id=FILE_UPLOAD_ID,
-            multiple=False,
-            no_keyboard=True,
-            accept={"application/json": [".json"], "text/csv": [".csv"]},
-            on_drop=SearchState.add_jobs_file(rx.upload_files(upload_id=FILE_UPLOAD_ID)),
-            width="100%",
+            "JSON or CSV file of postings",
         ),
         rx.cond(
             SearchState.jobs_file_name != "",

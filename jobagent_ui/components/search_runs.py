@@ -11,12 +11,14 @@ from jobagent_ui.state.search import SearchState
 from jobagent_ui.state.search_views import RunCard
 
 
-def _counter(label: str, value: rx.Var[int]) -> rx.Component:
-    return rx.vstack(
-        rx.text(value, size="4", weight="bold"),
-        rx.text(label, size="1", color_scheme="gray"),
-        spacing="0",
-        align="start",
+def _counter(label: str | rx.Var[str], value: rx.Var[int], key: str) -> rx.Component:
+    """ "120 found", the number in bold; one phrase, so it reads as it is meant."""
+    return rx.text(
+        rx.el.strong(value),
+        " ",
+        label,
+        size="2",
+        custom_attrs={"data-counter": key},
     )
 
 
@@ -56,11 +58,14 @@ def run_card(run: RunCard) -> rx.Component:
                     run.no_worker_yet,
                     rx.callout(NO_WORKER_YET, icon="info", color_scheme="amber", width="100%"),
                 ),
-                rx.hstack(
-                    _counter("found", run.found),
-                    _counter("matches", run.matched),
-                    _counter("letters written", run.written),
-                    spacing="5",
+                rx.flex(
+                    _counter("found", run.found, "found"),
+                    # "13 matches (2 new)": the others an earlier search had found.
+                    _counter(run.matches_label, run.matched, "matched"),
+                    _counter("letters written", run.written, "written"),
+                    wrap="wrap",
+                    column_gap="var(--space-5)",
+                    row_gap="var(--space-1)",
                 ),
                 rx.cond(
                     run.sources.length() > 0,
@@ -105,6 +110,11 @@ def run_card(run: RunCard) -> rx.Component:
             ),
             width="100%",
         ),
+        id=run.dom_id,
+        # Focus lands here when the search starts (not a tab stop otherwise).
+        tab_index=-1,
+        # Clear of the sticky header (two rows, about 6 rem on phones) when scrolled to.
+        scroll_margin_top="7.5rem",
         custom_attrs={"data-status": run.status, "data-run-id": run.id},
         aria_live="polite",
     )

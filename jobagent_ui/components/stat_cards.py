@@ -41,7 +41,8 @@ def stat_card(
 
 def stat_cards() -> rx.Component:
     return rx.grid(
-        stat_card("Runs", DashboardState.runs_total, "list-checks", key="runs"),
+        # Searches only: profile builds are listed apart, under the runs table.
+        stat_card("Searches", DashboardState.searches_total, "search", key="searches"),
         stat_card("Active runs", DashboardState.runs_active, "loader", key="active", color="amber"),
         stat_card(
             "Matches", DashboardState.matches_total, "sparkles", key="matches", color="green"

@@ -1,72 +1,42 @@
-"""`/applications`: where each application stands, one tab per stage with its count."""
+"""`/applications`: where each application stands, on a Kanban board (Saved →
+Applied → Interviewing → Offer; Rejected and Not interested collapsed)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from jobagent_core.services.matches import STAGE_ORDER
 from jobagent_ui import routes
-from jobagent_ui.components.match_card import match_list
+from jobagent_ui.components.board import board
 from jobagent_ui.components.status_panels import empty_panel, error_panel, loading_panel
-from jobagent_ui.state.applications import ApplicationsState, StageTab
+from jobagent_ui.state.applications import ApplicationsState
 from jobagent_ui.templates.page import private_page
 
 
-def _trigger(tab: StageTab) -> rx.Component:
-    return rx.tabs.trigger(
-        rx.hstack(
-            rx.text(tab.label),
-            rx.badge(tab.count, variant="soft", radius="full", size="1"),
-            spacing="2",
-            align="center",
+def _start_a_search() -> rx.Component:
+    return rx.button(
+        rx.link(
+            rx.icon("search", size=16),
+            "Start a search",
+            href=routes.SEARCH,
+            underline="none",
+            color="inherit",
         ),
-        value=tab.stage,
-        custom_attrs={"data-count": tab.count},
+        as_child=True,
     )
 
 
-def stage_list() -> rx.Component:
-    return rx.cond(
-        ApplicationsState.list_loading & (ApplicationsState.cards.length() == 0),
-        loading_panel("Loading…"),
-        rx.cond(
-            ApplicationsState.cards.length() > 0,
-            rx.vstack(
-                match_list(ApplicationsState.cards, ApplicationsState.stage_label),
-                rx.cond(
-                    ApplicationsState.has_more,
-                    rx.button(
-                        "Show more",
-                        on_click=ApplicationsState.load_more,
-                        loading=ApplicationsState.list_loading,
-                        variant="soft",
-                    ),
-                ),
-                spacing="3",
-                width="100%",
-            ),
-            rx.text(
-                "Nothing here yet. Open a match and set its stage to track it.",
-                size="2",
-                color_scheme="gray",
-                padding_y="1rem",
-            ),
-        ),
-    )
-
-
-def board() -> rx.Component:
-    return rx.tabs.root(
-        rx.scroll_area(
-            rx.tabs.list(rx.foreach(ApplicationsState.tabs, _trigger), aria_label="Stages"),
-            scrollbars="horizontal",
-            type="auto",
-            width="100%",
-        ),
-        *(rx.tabs.content(stage_list(), value=stage, padding_top="1rem") for stage in STAGE_ORDER),
-        value=ApplicationsState.stage,
-        on_change=ApplicationsState.show_stage,
-        width="100%",
+def _new_matches_hint() -> rx.Component:
+    """New matches are not on the board: say how many wait, and where."""
+    count = ApplicationsState.not_on_board
+    return rx.text(
+        count.to_string(),
+        rx.cond(count == 1, " new match is", " new matches are"),
+        " not on the board yet: ",
+        rx.link("look through them in Matches", href=routes.MATCHES + "?stage=new"),
+        " and save the ones you want to track.",
+        size="2",
+        color_scheme="gray",
+        custom_attrs={"data-new-matches": count},
     )
 
 
@@ -78,18 +48,14 @@ def content() -> rx.Component:
             "No applications yet",
             "Your matches appear here by stage — saved, applied, interviewing — once a "
             "search has found some.",
-            rx.button(
-                rx.link(
-                    rx.icon("search", size=16),
-                    "Start a search",
-                    href=routes.SEARCH,
-                    underline="none",
-                    color="inherit",
-                ),
-                as_child=True,
-            ),
+            _start_a_search(),
         ),
-        board(),
+        rx.vstack(
+            rx.cond(ApplicationsState.not_on_board > 0, _new_matches_hint()),
+            board(),
+            spacing="3",
+            width="100%",
+        ),
     )
 
 

@@ -74,7 +74,14 @@ def home() -> rx.Component:
         rx.flex(
             rx.vstack(
                 rx.heading(
-                    f"Welcome, {AuthState.user_name}",
+                    # The name on the profile (the CV's), else the account's: a local
+                    # user's account is called "Local user".
+                    "Welcome, "
+                    + rx.cond(
+                        DashboardState.profile_name != "",
+                        DashboardState.profile_name,
+                        AuthState.user_name,
+                    ),
                     as_="h1",
                     size=rx.breakpoints(initial="6", sm="7"),
                 ),

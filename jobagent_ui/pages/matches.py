@@ -8,7 +8,7 @@ from jobagent_ui import routes
 from jobagent_ui.components.match_card import match_list
 from jobagent_ui.components.match_filters import match_filters
 from jobagent_ui.components.status_panels import empty_panel, error_panel, loading_panel
-from jobagent_ui.state.matches import MatchesState
+from jobagent_ui.state.matches import RESULTS_ID, MatchesState
 from jobagent_ui.templates.page import private_page
 
 
@@ -50,6 +50,9 @@ def results() -> rx.Component:
             spacing="4",
             width="100%",
             opacity=rx.cond(MatchesState.page_loading, "0.6", "1"),
+            id=RESULTS_ID,
+            # Clear of the sticky header when "Next" scrolls the list's top into view.
+            scroll_margin_top="8rem",
         ),
         rx.cond(
             MatchesState.filtered,

@@ -41,7 +41,7 @@ def upload_step() -> rx.Component:
             "Build my profile",
             on_click=ProfilingState.build_profile,
             loading=ProfilingState.starting,
-            disabled=nothing_to_build | UploadState.checking,
+            disabled=nothing_to_build | UploadState.checking | UploadState.awaiting_answer,
             size="3",
         ),
         description=(

@@ -56,7 +56,14 @@ def profile_section() -> rx.Component:
 
 
 def documents_section() -> rx.Component:
-    return section_card("Your CVs", documents_list())
+    return section_card(
+        "Your CVs",
+        documents_list(removable=True),
+        description=(
+            "Removing a CV rebuilds your profile from the others; the changes you "
+            "made yourself are kept."
+        ),
+    )
 
 
 def overwrite_choice() -> rx.Component:
@@ -99,7 +106,10 @@ def profile_again_section() -> rx.Component:
             rx.cond(ProfileState.has_profile, "Re-run profiling", "Build my profile"),
             on_click=ProfilingState.rerun,
             loading=ProfilingState.starting,
-            disabled=nothing_to_read | UploadState.checking | ProfilingState.run_active,
+            disabled=nothing_to_read
+            | UploadState.checking
+            | UploadState.awaiting_answer
+            | ProfilingState.run_active,
             size="3",
         ),
     )

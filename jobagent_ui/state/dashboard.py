@@ -25,8 +25,11 @@ from jobagent_core.services.dashboard import (
     PAGE_SIZE,
     DashboardSummary,
     PageCursor,
+    RunPoint,
     RunRow,
     RunsPage,
+    matches_text,
+    new_suffix,
 )
 from jobagent_core.services.live import RunChange
 from jobagent_core.services.matches import STAGE_LABELS
@@ -39,6 +42,8 @@ log = logging.getLogger(__name__)
 
 LOAD_FAILED: Final = "Your dashboard could not be loaded just now. Please try again in a moment."
 PAGE_FAILED: Final = "That page of runs could not be loaded. Please try again."
+# A profiling run builds the profile from CVs: not a search, and labelled so.
+PROFILE_BUILD: Final = "Profile build"
 
 
 @dataclasses.dataclass
@@ -58,6 +63,7 @@ class RunView:
     found: int = 0
     screened: int = 0
     matched: int = 0
+    matched_text: str = ""  # "13 (2 new)": the others an earlier search had found
     research: str = ""
     fabrication: str = ""
     created_at: str = ""  # ISO 8601, UTC; the browser shows it in local time
@@ -85,6 +91,23 @@ def _done_failed(done: int, failed: int) -> str:
     return f"{done} done, {failed} failed" if failed else f"{done} done"
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def _chart_point(point: RunPoint) -> dict[str, Any]:
+    """One bar: labelled by its search and day ("Data Engineer · 3 Dec"), since
+    several searches often finish on the same day."""
+    title = point.title or "Job search"
+    return {
+        "label": f"{title} · {point.at.day} {point.at:%b}",
+        "title": title,
+        "matches": point.matches,
+        "new": point.new_matches,
+        "score": round(point.average_score, 1) if point.average_score is not None else None,
+    }
+
+
 def run_view(run: RunRow) -> RunView:
     profiling = run.kind == RunKind.PROFILING
     letter = run.kind == RunKind.LETTER
@@ -97,7 +120,9 @@ def run_view(run: RunRow) -> RunView:
     return RunView(
         id=run.id,
         kind=run.kind,
-        kind_label=RUN_KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
+        kind_label=PROFILE_BUILD
+        if profiling
+        else RUN_KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
         title=title,
         location=run.location or ("" if profiling or letter else "Any location"),
         status=run.status,
@@ -110,6 +135,7 @@ def run_view(run: RunRow) -> RunView:
         found=run.found,
         screened=run.screened,
         matched=run.matched,
+        matched_text=f"{run.matched:,}{new_suffix(run.matched, run.new_matches)}",
         research=_done_failed(run.research_done, run.research_failed),
         fabrication=_done_failed(run.fabrication_done, run.fabrication_failed),
         created_at=_iso(run.created_at),
@@ -126,8 +152,11 @@ class DashboardState(rx.State):
     loading: bool = True
     load_error: str = ""
     page_loading: bool = False
+    profile_name: str = ""  # the name on the person's profile, once loaded
 
-    runs_total: int = 0
+    runs_total: int = 0  # every run (the table's pages count them all)
+    searches_total: int = 0
+    profile_builds: int = 0
     runs_active: int = 0
     matches_total: int = 0
     applications: int = 0
@@ -154,11 +183,26 @@ class DashboardState(rx.State):
         """The chart in words, for screen readers and as its caption."""
         if not self.chart:
             return ""
+        # Each bar counts a search's matches, also those an earlier search found
+        # first; the new ones add up to distinct matches, as on the matches page.
         matches = sum(int(p["matches"]) for p in self.chart)
+        new = sum(int(p["new"]) for p in self.chart)
         scores = [float(p["score"]) for p in self.chart if p["score"] is not None]
         average = f", average score {sum(scores) / len(scores):.0f}" if scores else ""
         searches = "search" if len(self.chart) == 1 else "searches"
-        return f"Last {len(self.chart)} finished {searches}: {matches} matches{average}."
+        found = matches_text(matches, new)
+        return f"Last {len(self.chart)} finished {searches}: {found}{average}."
+
+    @rx.var
+    def runs_caption(self) -> str:
+        """ "12 searches · 2 profile builds": what the runs table holds."""
+        parts = [_count(self.searches_total, "search", "searches")]
+        if self.profile_builds:
+            parts.append(_count(self.profile_builds, "profile build", "profile builds"))
+        others = self.runs_total - self.searches_total - self.profile_builds
+        if others > 0:
+            parts.append(_count(others, "cover letter", "cover letters"))
+        return " · ".join(parts)
 
     # ------------------------------------------------------------------ loading
 
@@ -183,6 +227,7 @@ class DashboardState(rx.State):
             yield rx.redirect(routes.ONBOARDING, replace=True)
             return
         hub.reader.expect(snapshot.overview.page.rows)
+        self.profile_name = snapshot.name
         self._show_summary(snapshot.overview.summary)
         self._page_starts = [None]
         self.page_index = 0
@@ -232,6 +277,8 @@ class DashboardState(rx.State):
     def _show_summary(self, summary: DashboardSummary) -> None:
         stats = summary.stats
         self.runs_total = stats.runs_total
+        self.searches_total = stats.searches_total
+        self.profile_builds = stats.profile_builds
         self.runs_active = stats.runs_active
         self.matches_total = stats.matches_total
         self.applications = stats.applications
@@ -239,15 +286,7 @@ class DashboardState(rx.State):
             StageCount(stage=stage, label=label, count=stats.matches_by_stage.get(stage, 0))
             for stage, label in STAGE_LABELS.items()
         ]
-        self.chart = [
-            {
-                "label": f"{point.at:%d %b}",
-                "title": point.title or "Job search",
-                "matches": point.matches,
-                "score": round(point.average_score, 1) if point.average_score is not None else None,
-            }
-            for point in summary.timeline
-        ]
+        self.chart = [_chart_point(point) for point in summary.timeline]
 
     # ------------------------------------------------------------------ live
 

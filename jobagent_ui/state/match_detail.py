@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any, Final
 
 import reflex as rx
+from markdown_it import MarkdownIt
 from reflex.event import EventSpec
 
 from jobagent_core.auth.errors import AccessDenied
@@ -59,6 +60,13 @@ QUEUE_DOWN: Final = (
     "Your letter is unchanged; check that the worker is running, then try again."
 )
 WRITING: Final = "Writing a new letter…"
+# The letter's Markdown flavour (as jobagent_core.tracking.letter_text reads it back).
+_MARKDOWN: Final = MarkdownIt("commonmark", {"html": False, "linkify": False})
+
+
+def letter_html(text: str) -> str:
+    """The letter's Markdown as an HTML fragment; raw HTML in it is shown as text."""
+    return str(_MARKDOWN.render(text))
 
 
 def match_id_from_path(path: str) -> str:
@@ -93,9 +101,26 @@ class MatchDetailState(rx.State):
     tracking_busy: bool = False
     _match_id: str = ""
 
+    letter_view: str = "edit"  # "edit" | "preview" (the tabs above the letter)
+    letter_preview_html: str = ""  # the letter as HTML, made when the preview opens
+
     @rx.var
-    def stage_label(self) -> str:
-        return STAGE_LABELS.get(self.stage, self.stage)
+    def saved_stage_label(self) -> str:
+        """The stage as stored: the header shows this until a new choice is saved."""
+        stage = self.view.tracking.stage
+        return STAGE_LABELS.get(stage, stage)
+
+    @rx.var
+    def tracking_dirty(self) -> bool:
+        """A stage chosen or a note typed that is not saved yet."""
+        return self.found and (
+            self.stage != self.view.tracking.stage or self.note != self.view.tracking.note
+        )
+
+    @rx.var
+    def unsaved(self) -> bool:
+        """Anything typed or chosen on the page that leaving it would lose."""
+        return self.letter_dirty or self.tracking_dirty
 
     @rx.var
     def letter_writing(self) -> bool:
@@ -125,6 +150,7 @@ class MatchDetailState(rx.State):
         self.loading, self.load_error, self.found = True, "", False
         self.view, self.letter_text, self._match_id = DetailView(), "", match_id
         self.letter_busy = ""
+        self.letter_view, self.letter_preview_html = "edit", ""
         self._follow(LetterRun())
         yield None
         user = await current_member(self)
@@ -148,21 +174,38 @@ class MatchDetailState(rx.State):
             yield MatchDetailState.hint_if_no_worker
 
     def _show(self, view: DetailView) -> None:
+        # A stage or note chosen but not saved survives a refresh of the page's data
+        # (a new letter arriving): nothing typed is lost.
+        keep_tracking = self.found and (
+            self.stage != self.view.tracking.stage or self.note != self.view.tracking.note
+        )
         self.found = True
         self.view = view
         self._show_letter(view.letter)
-        self.stage, self.note = view.tracking.stage, view.tracking.note
+        if not keep_tracking:
+            self.stage, self.note = view.tracking.stage, view.tracking.note
 
     def _show_letter(self, letter: LetterView) -> None:
         self.letter_text = letter.text
         self.letter_edited = letter.edited
         self.letter_dirty = False
         self.view.letter = letter
+        if self.letter_view == "preview":
+            self.letter_preview_html = letter_html(letter.text)
 
     @rx.event
     def set_letter_text(self, value: str) -> None:
         self.letter_text = value
         self.letter_dirty = value != self.view.letter.text
+
+    @rx.event
+    def set_letter_view(self, value: str) -> None:
+        """Switch between editing the text and previewing it. The HTML is made only
+        here, not on every keystroke, with the same CommonMark rules (raw HTML
+        escaped) as the PDF and Word files are made from."""
+        self.letter_view = "preview" if value == "preview" else "edit"
+        if self.letter_view == "preview":
+            self.letter_preview_html = letter_html(self.letter_text)
 
     async def _user_id(self) -> str | None:
         user = await current_member(self)

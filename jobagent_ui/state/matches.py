@@ -1,18 +1,21 @@
 """`/matches`: every match across runs, filtered, sorted and paged.
 
-Filters come from the form, or from the query on arrival (`?run=<id>&stage=applied`,
-links from the dashboard and the search page). Any id in them is only ever used
-together with the signed-in user's id (`jobagent_core.services.matches`), so
-another person's run filters to nothing. The labels and card shapes are the
-service's, re-exported here for the components.
+Filters, sort and page live in the address (`?run=<id>&stage=applied&sort=date&page=2`):
+read on arrival (links from the dashboard and the search page, a reload, a shared
+link) and written back on every change, so the same view comes back. Any id in
+them is only ever used together with the signed-in user's id
+(`jobagent_core.services.matches`), so another person's run filters to nothing.
+The labels and card shapes are the service's, re-exported here for the components.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from typing import Any, Final
+from urllib.parse import urlencode
 
 import reflex as rx
 from reflex.event import EventSpec
@@ -35,6 +38,19 @@ log = logging.getLogger(__name__)
 PAGE_SIZE: Final = LISTING_PAGE_SIZE
 ANY: Final = "any"  # select value for "no filter" (Radix selects refuse "")
 LOAD_FAILED: Final = "Your matches could not be loaded just now. Please try again in a moment."
+# A page in the address is reached by following the pages before it (keyset
+# paging); this many at most, so a hand-made link cannot make a long walk.
+MAX_PAGE: Final = 50
+RESULTS_ID: Final = "match-results"  # "Next" and "Previous" bring its top into view
+
+
+def _page_number(text: str) -> int:
+    """The 1-based page in the address, as a 0-based index (0 when unreadable)."""
+    try:
+        number = int(text)
+    except (TypeError, ValueError):
+        return 0
+    return min(MAX_PAGE, max(1, number)) - 1
 
 
 def _score(text: str) -> float | None:
@@ -124,6 +140,44 @@ class MatchesState(rx.State):
         if self.run != ANY and self.run not in {o.value for o in runs}:
             self.run_options = [*runs, Option(self.run, "The search you followed")]
         await self._load_page(0, None, with_total=True)
+        await self._walk_to(_page_number(str(query.get("page") or "")))
+
+    async def _walk_to(self, index: int) -> None:
+        """From the first page on to page `index` (or the last one there is), so
+        that "Previous" works from a page opened by its address too."""
+        while self.page_index < index and self.has_next and not self.load_error:
+            await self._load_page(self.page_index + 1, self._next_cursor, with_total=False)
+
+    def _query(self) -> str:
+        """The address's query for the view shown ("" for the default view): only
+        what differs from the default, the run first (as links bring it)."""
+        params = {
+            "run": "" if self.run == ANY else self.run,
+            "stage": "" if self.stage == ANY else self.stage,
+            "source": "" if self.source == ANY else self.source,
+            "q": self.q.strip(),
+            "min": self.score_min,
+            "max": self.score_max,
+            "sort": "date" if self.sort == "date" else "",
+            "page": str(self.page_index + 1) if self.page_index else "",
+        }
+        query = urlencode({key: value for key, value in params.items() if value})
+        return f"?{query}" if query else ""
+
+    def _write_address(self) -> EventSpec:
+        """Put the view in the address bar without a navigation (which would load
+        the page again): history.replaceState keeps the router's own state, and
+        the path stays as the browser has it ("/matches" or "/matches/")."""
+        query = json.dumps(self._query())
+        return rx.call_script(
+            "window.history.replaceState(window.history.state, '', "
+            f"window.location.pathname + {query})"
+        )
+
+    def _to_list_top(self) -> EventSpec:
+        return rx.call_script(
+            f"document.getElementById({json.dumps(RESULTS_ID)})?.scrollIntoView({{block: 'start'}})"
+        )
 
     async def _load_page(self, index: int, cursor: str | None, *, with_total: bool) -> None:
         user = await current_member(self)
@@ -162,6 +216,7 @@ class MatchesState(rx.State):
         self.page_loading = True
         yield None
         await self._load_page(0, None, with_total=True)
+        yield self._write_address()
 
     @rx.event
     async def set_select(self, name: str, value: str) -> AsyncIterator[EventSpec | None]:
@@ -171,6 +226,7 @@ class MatchesState(rx.State):
         self.page_loading = True
         yield None
         await self._load_page(0, None, with_total=True)
+        yield self._write_address()
 
     @rx.event
     async def clear_filters(self) -> AsyncIterator[EventSpec | None]:
@@ -179,6 +235,7 @@ class MatchesState(rx.State):
         self.page_loading = True
         yield None
         await self._load_page(0, None, with_total=True)
+        yield self._write_address()
 
     @rx.event
     async def next_page(self) -> AsyncIterator[EventSpec | None]:
@@ -187,6 +244,8 @@ class MatchesState(rx.State):
         self.page_loading = True
         yield None
         await self._load_page(self.page_index + 1, self._next_cursor, with_total=False)
+        yield self._write_address()
+        yield self._to_list_top()
 
     @rx.event
     async def previous_page(self) -> AsyncIterator[EventSpec | None]:
@@ -196,6 +255,8 @@ class MatchesState(rx.State):
         yield None
         index = self.page_index - 1
         await self._load_page(index, self._page_starts[index], with_total=False)
+        yield self._write_address()
+        yield self._to_list_top()
 
     @rx.event
     async def retry(self) -> AsyncIterator[EventSpec | None]:

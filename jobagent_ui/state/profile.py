@@ -20,6 +20,7 @@ from reflex.event import EventSpec
 from jobagent_core.profiling.schemas import MAX_SUGGESTED_TITLES
 from jobagent_core.services import profiles
 from jobagent_core.services.profiles import DocumentSummary
+from jobagent_ui.state import profile_entries as entries
 from jobagent_ui.state import profiling_data as data
 from jobagent_ui.state.auth import SIGN_IN_AGAIN, current_member
 
@@ -33,7 +34,14 @@ FIELD_LABELS = {
     "suggested_job_titles": "Suggested job titles",
     "skills": "Skills",
     "links": "Links",
+    "email": "E-mail",
+    "phone": "Phone",
+    "experience": "Experience",
+    "education": "Education",
+    "certifications": "Certifications and licences",
+    "languages": "Languages",
 }
+SECTIONS = tuple(entries.COLUMNS)
 SAVE_FAILED = "Your profile could not be saved just now. Please try again in a moment."
 
 
@@ -67,7 +75,14 @@ class ProfileState(rx.State):
     linkedin: str = ""
     github: str = ""
     portfolio: str = ""
+    email: str = ""
+    phone: str = ""
+    experience: list[dict[str, str]] = []
+    education: list[dict[str, str]] = []
+    certifications: list[dict[str, str]] = []
+    languages: list[dict[str, str]] = []
     saving: bool = False
+    save_error: str = ""  # why the last save was refused, shown by the Save button
     _other_links: list[str] = []
 
     @rx.var
@@ -93,6 +108,7 @@ class ProfileState(rx.State):
     def show_profile(self, profile: dict[str, Any] | None) -> None:
         profile = profile or {}
         links = profile.get("links") or {}
+        self.save_error = ""
         self.has_profile = bool(profile)
         self.name = _text(profile.get("name"))
         self.location = _text(profile.get("location"))
@@ -103,6 +119,10 @@ class ProfileState(rx.State):
         self.github = _text(links.get("github"))
         self.portfolio = _text(links.get("portfolio"))
         self._other_links = [u for u in links.get("other") or [] if isinstance(u, str)]
+        self.email = _text(profile.get("email"))
+        self.phone = _text(profile.get("phone"))
+        for section in SECTIONS:
+            setattr(self, section, entries.rows_of(section, profile.get(section)))
 
     def load_failed(self, message: str) -> None:
         self.loading = False
@@ -133,6 +153,41 @@ class ProfileState(rx.State):
     @rx.event
     def set_portfolio(self, value: str) -> None:
         self.portfolio = value
+
+    @rx.event
+    def set_email(self, value: str) -> None:
+        self.email = value
+
+    @rx.event
+    def set_phone(self, value: str) -> None:
+        self.phone = value
+
+    def _rows(self, section: str) -> list[dict[str, str]]:
+        if section not in SECTIONS:
+            raise ValueError(f"Unknown profile section: {section}")
+        rows: list[dict[str, str]] = getattr(self, section)
+        return rows
+
+    @rx.event
+    def set_cell(self, section: str, index: int, column: str, value: str) -> None:
+        """One cell of a row typed into (experience, education, ...)."""
+        rows = self._rows(section)
+        if 0 <= index < len(rows) and column in entries.COLUMNS[section]:
+            rows[index] = rows[index] | {column: value}
+            setattr(self, section, list(rows))
+
+    @rx.event
+    def add_row(self, section: str) -> None:
+        setattr(self, section, [*self._rows(section), entries.blank_row(section)])
+
+    @rx.event
+    def remove_row(self, section: str, index: int) -> None:
+        rows = self._rows(section)
+        setattr(self, section, [row for i, row in enumerate(rows) if i != index])
+
+    @rx.event
+    def move_row(self, section: str, index: int, step: int) -> None:
+        setattr(self, section, entries.moved(self._rows(section), index, step))
 
     @rx.event
     def add_title(self, form_data: dict[str, Any]) -> EventSpec | None:
@@ -179,26 +234,46 @@ class ProfileState(rx.State):
                 "portfolio": _optional(self.portfolio),
                 "other": list(self._other_links),
             },
-        }
+            "email": _optional(self.email),
+            "phone": _optional(self.phone),
+        } | {section: entries.entries_of(section, self._rows(section)) for section in SECTIONS}
+
+    def problem(self) -> str | None:
+        """The first entry that cannot be saved as it is, in words."""
+        for section in SECTIONS:
+            found = entries.problem(section, self._rows(section))
+            if found:
+                return found
+        return None
 
     async def save_edits(self) -> tuple[bool, EventSpec | None]:
         """Store the form; (saved?, a toast explaining a failure)."""
         user = await current_member(self)
         if user is None:
+            self.saving = False
             return False, rx.toast.error(SIGN_IN_AGAIN)
+        found = self.problem()
+        if found:
+            self.saving = False
+            return self._refused(found)
+        self.save_error = ""
         try:
             stored = await asyncio.to_thread(profiles.save_profile, user.id, self.edits())
         except ValidationError as err:
-            return False, rx.toast.error(validation_message(err))
+            return self._refused(validation_message(err))
         except (ValueError, LookupError) as err:
-            return False, rx.toast.error(str(err))
+            return self._refused(str(err))
         except Exception:
             log.exception("saving the profile failed")
-            return False, rx.toast.error(SAVE_FAILED)
+            return self._refused(SAVE_FAILED)
         finally:
             self.saving = False
         self.show_profile(stored)
         return True, None
+
+    def _refused(self, message: str) -> tuple[bool, EventSpec]:
+        self.save_error = message
+        return False, rx.toast.error(message)
 
     @rx.event
     async def save(self) -> AsyncIterator[EventSpec | None]:

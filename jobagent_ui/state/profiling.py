@@ -25,6 +25,7 @@ from jobagent_core.live.poller import RunChange
 from jobagent_core.services import RunKind, RunStatus, profiles
 from jobagent_core.services.profiles import (
     STEP_LABELS,
+    LastDocument,
     NoDocuments,
     ProfileOverview,
     RunInProgress,
@@ -51,6 +52,7 @@ ONBOARDING_STEPS: Final = (UPLOAD, PROCESSING, REVIEW, SAVED)
 
 LOAD_FAILED: Final = "Your profile could not be loaded just now. Please try again in a moment."
 START_FAILED: Final = "Profiling could not be started just now. Please try again in a moment."
+REMOVE_FAILED: Final = "That CV could not be removed just now. Please try again in a moment."
 
 
 @dataclasses.dataclass
@@ -143,6 +145,8 @@ class ProfilingState(rx.State):
     onboarding_step: str = UPLOAD
     overwrite: bool = False
     starting: bool = False
+    removing_id: str = ""  # the CV whose removal is being confirmed
+    removing_name: str = ""
     _shown: ShownRun = ShownRun()
 
     @rx.var
@@ -273,6 +277,53 @@ class ProfilingState(rx.State):
         if saved:
             self.onboarding_step = SAVED
         yield problem
+
+    # ------------------------------------------------------------------ removing a CV
+
+    @rx.event
+    def ask_remove(self, document_id: str, name: str) -> None:
+        self.removing_id, self.removing_name = document_id, name
+
+    @rx.event
+    def close_remove(self, is_open: bool = False) -> None:
+        if not is_open:
+            self.removing_id = ""
+
+    @rx.event
+    async def confirm_remove(
+        self, document_id: str, name: str
+    ) -> AsyncIterator[EventSpec | list[EventSpec] | None]:
+        """Remove the confirmed CV; the run that rebuilds the profile is followed live.
+
+        The CV comes with the click (not from `removing_id`), so the dialog closing
+        at the same moment cannot change which CV is removed.
+        """
+        self.removing_id = ""
+        self.starting = True
+        yield None
+        try:
+            yield await self._remove(document_id, name)
+        finally:
+            self.starting = False
+
+    async def _remove(self, document_id: str, name: str) -> list[EventSpec]:
+        user = await current_member(self)
+        if user is None:
+            return [rx.toast.error(SIGN_IN_AGAIN)]
+        try:
+            view = await asyncio.to_thread(profiles.remove_cv, user.id, document_id)
+        except (AccessDenied, LastDocument, UnknownDocument, RunInProgress) as err:
+            return [rx.toast.error(str(err))]
+        except Exception:
+            log.exception("removing a CV failed")
+            return [rx.toast.error(REMOVE_FAILED)]
+        self.just_finished = False
+        self.waiting_long = False
+        self._show_run(view)
+        hub.nudge()
+        await self._refresh_profile(user)
+        done = rx.toast.info(f"{name} was removed; your profile is being rebuilt without it.")
+        return [done, ProfilingState.hint_if_no_worker] if self.run_active else [done]
 
     async def _start(self, *, overwrite: bool) -> tuple[bool, list[EventSpec]]:
         try:

@@ -59,6 +59,14 @@ def _date_label(value: datetime | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else ""
 
 
+def _pages_label(pages: int | None) -> str:
+    """The page count as the CV list shows it after the size (" · 2 pages"); ""
+    when it is not known."""
+    if not pages:
+        return ""
+    return " · 1 page" if pages == 1 else f" · {pages} pages"
+
+
 def document_rows(documents: Sequence[DocumentSummary]) -> list[dict[str, str]]:
     """The CV list as the documents component shows it."""
     return [
@@ -68,6 +76,7 @@ def document_rows(documents: Sequence[DocumentSummary]) -> list[dict[str, str]]:
             "kind": kind_label(document.media_type),
             "size": human_size(document.size_bytes),
             "uploaded": _date_label(document.uploaded_at),
+            "pages": _pages_label(document.pages),
         }
         for document in documents
     ]

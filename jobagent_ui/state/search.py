@@ -3,7 +3,9 @@
 The form holds what the person asks for; "Start search" (one title) or "Search
 all suggested titles" (one run per profile title) create the runs through
 `jobagent_core.services.searches` (which commits, then queues them) and show
-them below the form. Their progress arrives from the process's live
+them above the form, scrolled into view and focused (the start buttons sit at the
+bottom of a long form). The page opens with the person's recent searches, finished
+ones too, so a reload loses none. Their progress arrives from the process's live
 poller (`jobagent_ui.state.live`): one query per tick for every connected tab,
 so following a search costs the database nothing per browser.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 from collections.abc import AsyncIterator, Sequence
 from typing import Any, Final
@@ -35,7 +38,7 @@ from jobagent_core.services.searches import (
     NoSuggestedTitles,
     SearchFromProfileRequest,
     check_jobs_file,
-    load_runs,
+    load_recent_runs,
     load_suggested_titles,
     start_searches,
 )
@@ -51,6 +54,7 @@ from jobagent_ui.state.search_views import (
     RunCard,
     SourceOption,
     run_card,
+    run_dom_id,
     source_options,
     validation_message,
 )
@@ -63,6 +67,28 @@ LOAD_FAILED: Final = "This page could not be loaded just now. Please try again i
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+
+
+# Waits for the card to render (a frame or a few), then scrolls it into view and
+# moves focus to it (it has tabIndex -1), so keyboard and screen-reader users land
+# on the search they started; no smooth scrolling for people who asked for less motion.
+_BRING_INTO_VIEW: Final = """(() => {
+  const id = %s;
+  let tries = 0;
+  const go = () => {
+    const card = document.getElementById(id);
+    if (!card) { if (tries++ < 120) requestAnimationFrame(go); return; }
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    card.scrollIntoView({block: "start", behavior: still ? "auto" : "smooth"});
+    card.focus({preventScroll: true});
+  };
+  go();
+})()"""
+
+
+def bring_into_view(dom_id: str) -> EventSpec:
+    """Scroll the element `dom_id` into view and focus it, once it is rendered."""
+    return rx.call_script(_BRING_INTO_VIEW % json.dumps(dom_id))
 
 
 @live_page(routes.SEARCH)
@@ -131,19 +157,20 @@ class SearchState(rx.State):
         if wanted:
             self.title = wanted[:200]
         self.loading = False
-        if self.any_active:
-            # Catch up on what happened while the tab showed another page; the
-            # live poller carries on from here.
-            await self._reload_runs(user.id)
+        # The person's recent searches, finished ones too, with those this tab
+        # started: a search started before a reload or on another page stays in
+        # view. The live poller carries on from here.
+        await self._reload_runs(user.id)
 
     async def _reload_runs(self, user_id: str) -> None:
         try:
-            rows = await asyncio.to_thread(load_runs, user_id, [run.id for run in self.runs])
+            rows = await asyncio.to_thread(load_recent_runs, user_id, [run.id for run in self.runs])
         except Exception:
-            log.warning("reading the runs shown failed", exc_info=True)
+            # The form still works: the list is only a convenience.
+            log.warning("reading the recent searches failed", exc_info=True)
             return
         hub.reader.expect(rows)
-        self.runs = [run_card(row) for row in rows]
+        self.runs = [run_card(row) for row in rows[:SHOWN_RUNS]]
 
     def _reset_form(self) -> None:
         self.title = self.location = ""
@@ -363,6 +390,9 @@ class SearchState(rx.State):
         started = {row.id for row in rows}
         kept = [run for run in self.runs if run.id not in started]
         self.runs = [run_card(row) for row in rows] + kept[: max(0, SHOWN_RUNS - len(rows))]
+        if rows:
+            # The button sits at the bottom of a long form, the cards above it.
+            yield bring_into_view(run_dom_id(rows[0].id))
         # mypy cannot apply @rx.event(background=True)'s typing (a TypeVarTuple callback
         # type it leaves unresolved), so the handler reads as not callable.
         yield SearchState.hint_if_no_worker(sorted(started))  # type: ignore[misc]

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from jobagent_core.config import get_settings
 from jobagent_core.discovery.sources.registry import LIVE_SOURCES, configured_live_sources
-from jobagent_core.services.searches import RunRow
+from jobagent_core.services.searches import RunRow, new_suffix
 from jobagent_ui import routes
 from jobagent_ui.labels import RUN_STATUS_LABELS
 
@@ -62,6 +62,8 @@ class RunCard:
     percent: int = 0
     found: int = 0
     matched: int = 0
+    matches_text: str = ""  # "13 matches (2 new)"
+    matches_label: str = ""  # the same without the number: "matches (2 new)"
     written: int = 0
     error: str = ""
     warnings: list[str] = dataclasses.field(default_factory=list)
@@ -70,6 +72,11 @@ class RunCard:
     active: bool = False
     matches_url: str = ""
     no_worker_yet: bool = False  # still waiting after WORKER_HINT_AFTER_S
+    dom_id: str = ""  # the card's element id: a started search is scrolled to it
+
+
+def run_dom_id(run_id: str) -> str:
+    return f"run-{run_id}"
 
 
 def run_card(run: RunRow) -> RunCard:
@@ -82,12 +89,16 @@ def run_card(run: RunRow) -> RunCard:
         percent=run.percent,
         found=run.found,
         matched=run.matched,
+        matches_text=run.matches_summary,
+        matches_label=("match" if run.matched == 1 else "matches")
+        + new_suffix(run.matched, run.new_matches),
         written=run.fabrication_done,
         error=run.error_message or "",
         warnings=list(run.warnings[:5]),
         sources=[source.summary for source in run.sources],
         active=run.active,
         matches_url=f"{routes.MATCHES}?run={run.id}",
+        dom_id=run_dom_id(run.id),
     )
 
 

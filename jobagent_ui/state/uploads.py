@@ -36,6 +36,9 @@ class PendingFile:
     details: str = ""  # "PDF · 84 KB"
     error: str = ""  # why the file cannot be used; "" when it can
     note: str = ""  # e.g. that the same CV is already stored
+    # How the CV names someone other than the profile's person ("name on the CV:
+    # …"); such a file waits for "Add anyway" before it is used. "" when it is theirs.
+    other_person: str = ""
 
 
 class UploadState(rx.State):
@@ -46,7 +49,12 @@ class UploadState(rx.State):
 
     @rx.var
     def ready_count(self) -> int:
-        return sum(1 for f in self.files if not f.error)
+        return sum(1 for f in self.files if _usable(f))
+
+    @rx.var
+    def awaiting_answer(self) -> bool:
+        """A CV that seems to be someone else's waits for "Add anyway" or "Leave it out"."""
+        return any(f.other_person and not f.error for f in self.files)
 
     @rx.var
     def limits_text(self) -> str:
@@ -74,8 +82,10 @@ class UploadState(rx.State):
                 asyncio.to_thread(profiles.stored_hashes, user.id),
                 asyncio.to_thread(data.check_files, received, limits),
             )
-            for (name, raw), result in zip(received, results, strict=True):
+            owners = await asyncio.to_thread(profiles.other_person_cvs, user.id, _texts(results))
+            for (name, raw), result, owner in zip(received, results, owners, strict=True):
                 self._add(name, raw, result, stored, limits)
+                self._question(result, owner, stored)
         except Exception:
             log.exception("checking uploaded files failed")
             yield rx.toast.error("Those files could not be checked just now. Please try again.")
@@ -107,6 +117,24 @@ class UploadState(rx.State):
             self._blobs[file.id] = raw
         self.files.append(file)
 
+    def _question(
+        self, result: ExtractedDocument | DocumentError, owner: str | None, stored: set[str]
+    ) -> None:
+        """Ask about a new CV that names someone else (one already stored was
+        accepted before and is not asked about again)."""
+        if owner and isinstance(result, ExtractedDocument) and result.sha256 not in stored:
+            for file in self.files:
+                if file.id == result.sha256 and not file.error:
+                    file.other_person = owner
+
+    @rx.event
+    def add_anyway(self, file_id: str) -> None:
+        """The person says a CV that names someone else is theirs to use."""
+        for file in self.files:
+            if file.id == file_id:
+                file.other_person = ""
+        self.files = list(self.files)
+
     def _new_count(self, stored: set[str]) -> int:
         return sum(1 for key in self._blobs if key not in stored)
 
@@ -126,7 +154,8 @@ class UploadState(rx.State):
         """(name, bytes) of the files that passed the checks, if `user_id` chose them."""
         if self._owner != user_id:
             return []
-        return [(f.name, self._blobs[f.id]) for f in self.files if f.id in self._blobs]
+        usable = [f for f in self.files if _usable(f) and f.id in self._blobs]
+        return [(f.name, self._blobs[f.id]) for f in usable]
 
     def reject(self, errors: Sequence[DocumentError]) -> None:
         """Show what `save_documents` refused next to the files it names."""
@@ -141,3 +170,13 @@ class UploadState(rx.State):
     def clear(self) -> None:
         self.files = []
         self._blobs = {}
+
+
+def _usable(file: PendingFile) -> bool:
+    """Checked, and not waiting for an answer about whose CV it is."""
+    return not file.error and not file.other_person
+
+
+def _texts(results: Sequence[ExtractedDocument | DocumentError]) -> list[str]:
+    """The text of each file read ("" for one that could not be)."""
+    return [r.text if isinstance(r, ExtractedDocument) else "" for r in results]

@@ -143,7 +143,7 @@ def test_a_run_advances_live_and_its_end_shows_a_toast(
     page = open_dashboard(browser, dashboard_server, ada)
     expect(row(page, run_id)).to_contain_text("Data Engineer")
     expect(row(page, run_id).locator("[data-status]").first).to_have_text("Waiting")
-    expect(stat(page, "runs")).to_have_text("2")
+    expect(stat(page, "searches")).to_have_text("2")
     expect(stat(page, "active")).to_have_text("1")
     expect(stat(page, "matches")).to_have_text("3")
     expect(page.get_by_role("img", name="Last 1 finished search: 3 matches")).to_be_visible()
@@ -181,7 +181,7 @@ def test_a_run_advances_live_and_its_end_shows_a_toast(
     expect(page.locator("[data-run-id]").first).to_have_attribute(
         "data-run-id", newer, timeout=LIVE_MS + 1_000
     )
-    expect(stat(page, "runs")).to_have_text("3")
+    expect(stat(page, "searches")).to_have_text("3")
 
     # A failure is explained in the table, and announced.
     claim_run(admin, newer, stale_after=timedelta(minutes=5))
@@ -199,7 +199,7 @@ def test_a_run_advances_live_and_its_end_shows_a_toast(
     expect(nav.get_by_role("link", name="Matches")).to_have_attribute("aria-current", "false")
 
     page.set_viewport_size(PHONE)
-    expect(stat(page, "runs")).to_be_in_viewport()
+    expect(stat(page, "searches")).to_be_in_viewport()
     expect_no_sideways_scroll(page)
     for name in ("Dashboard", "Search", "Matches", "Applications", "Profile", "Settings"):
         expect(nav.get_by_role("link", name=name)).to_be_in_viewport()

@@ -258,7 +258,8 @@ PAGES = [
     ("/", SECRET_SEARCH, "Upload your CV"),  # Grace has no profile: onboarding
     ("/search", SECRET_SEARCH, "What and where"),
     ("/matches", SECRET_TITLE, "No matches yet"),
-    ("/applications", SECRET_TITLE, "No applications yet"),
+    # Ada's match is new: the board counts it rather than showing it as a card.
+    ("/applications", "1 new match is not on the board yet", "No applications yet"),
     ("/settings", SECRET_TOKEN, "No tokens yet."),
 ]
 
@@ -323,9 +324,12 @@ def test_each_handler_given_another_persons_id_finds_nothing(
     assert search_data.load_runs(grace, [run_id]) == []
     assert [card.id for card in search_data.load_runs(ada.user_id, [run_id])] == [run_id]
 
-    # /applications lists by stage; /settings revokes a token by its id.
-    _, board = matches_data.load_board(grace, "new", None)
-    assert board.cards == []
+    # /applications: the board lists by stage and moves a card by its id.
+    board = matches_data.load_kanban(grace, "score")
+    assert all(column.cards == [] for column in board.columns)
+    with pytest.raises(MatchNotFound):
+        matches_data.move_card(grace, match_id, "rejected")
+    # /settings revokes a token by its id.
     revoked, tokens = settings_data.revoke(grace, ada.token_id)
     assert not revoked
     assert ada.token_id not in {token.id for token in tokens}
