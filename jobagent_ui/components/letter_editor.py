@@ -5,6 +5,8 @@ letter (asks first too)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from jobagent_ui.components.match_sections import PROSE
@@ -47,34 +49,12 @@ def _regenerate_button() -> rx.Component:
         loading=S.letter_busy == "regenerate",
         disabled=S.letter_busy != "",
     )
-    confirm = rx.alert_dialog.root(
-        rx.alert_dialog.trigger(button),
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Write a new letter?"),
-            rx.alert_dialog.description(
-                "A new letter replaces the current one, including your edits. "
-                "This cannot be undone.",
-            ),
-            rx.flex(
-                rx.alert_dialog.cancel(
-                    rx.button("Keep my letter", variant="soft", color_scheme="gray")
-                ),
-                rx.alert_dialog.action(
-                    rx.button(
-                        "Write a new letter",
-                        on_click=S.regenerate_letter,
-                        color_scheme="red",
-                        # Dark red: white on Radix red-9 is below 4.5:1.
-                        high_contrast=True,
-                    )
-                ),
-                gap="var(--space-3)",
-                justify="end",
-                margin_top="1rem",
-                wrap="wrap",
-            ),
-            max_width="28rem",
-        ),
+    confirm = _asks_first(
+        button,
+        "Write a new letter?",
+        "A new letter replaces the current one, including your edits. This cannot be undone.",
+        "Write a new letter",
+        S.regenerate_letter,
     )
     plain = rx.button(
         rx.icon("sparkles", size=16),
@@ -101,22 +81,34 @@ def _revert_button() -> rx.Component:
         loading=S.letter_busy == "revert",
         disabled=~S.letter_edited | (S.letter_busy != ""),
     )
+    return _asks_first(
+        button,
+        "Go back to the generated letter?",
+        "The letter as it was first written replaces yours, including your edits. "
+        "This cannot be undone.",
+        "Use the generated letter",
+        S.revert_letter,
+    )
+
+
+def _asks_first(
+    trigger: rx.Component, title: str, description: str, action: str, on_confirm: Any
+) -> rx.Component:
+    """`trigger` opens a dialog that asks before the edits go: "Keep my letter" or
+    `action`, which runs `on_confirm`."""
     return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(button),
+        rx.alert_dialog.trigger(trigger),
         rx.alert_dialog.content(
-            rx.alert_dialog.title("Go back to the generated letter?"),
-            rx.alert_dialog.description(
-                "The letter as it was first written replaces yours, including your edits. "
-                "This cannot be undone.",
-            ),
+            rx.alert_dialog.title(title),
+            rx.alert_dialog.description(description),
             rx.flex(
                 rx.alert_dialog.cancel(
                     rx.button("Keep my letter", variant="soft", color_scheme="gray")
                 ),
                 rx.alert_dialog.action(
                     rx.button(
-                        "Use the generated letter",
-                        on_click=S.revert_letter,
+                        action,
+                        on_click=on_confirm,
                         color_scheme="red",
                         # Dark red: white on Radix red-9 is below 4.5:1.
                         high_contrast=True,

@@ -23,7 +23,8 @@ def _marker(number: int, done: rx.Var[bool], current: rx.Var[bool]) -> rx.Compon
 def stepper(
     labels: Sequence[str], current: rx.vars.NumberVar[Any], *, name: str = "Progress"
 ) -> rx.Component:
-    """`labels` in order; `current` is the 0-based index of the step the person is on."""
+    """`labels` in order; `current` is the 0-based index of the step the person is on
+    (`len(labels)`: every step done)."""
     items = []
     for index, label in enumerate(labels):
         is_current = current == index
@@ -43,7 +44,10 @@ def stepper(
                     align="center",
                     spacing="2",
                 ),
-                custom_attrs={"aria-current": rx.cond(is_current, "step", "false")},
+                custom_attrs={
+                    "aria-current": rx.cond(is_current, "step", "false"),
+                    "data-state": rx.cond(done, "done", rx.cond(is_current, "current", "next")),
+                },
                 flex="1 1 auto",
             )
         )

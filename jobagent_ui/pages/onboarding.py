@@ -89,10 +89,20 @@ def saved_step() -> rx.Component:
                 size="3",
                 color_scheme="gray",
             ),
-            rx.button(
-                rx.el.a("Go to my profile", href=routes.PROFILE),
-                as_child=True,
-                size="3",
+            rx.hstack(
+                rx.button(
+                    rx.el.a("Start a search", href=routes.SEARCH),
+                    as_child=True,
+                    size="3",
+                ),
+                rx.button(
+                    rx.el.a("Go to my profile", href=routes.PROFILE),
+                    as_child=True,
+                    size="3",
+                    variant="soft",
+                ),
+                spacing="3",
+                wrap="wrap",
             ),
             spacing="4",
             align="start",

@@ -152,6 +152,8 @@ class ProfilingState(rx.State):
     @rx.var
     def onboarding_index(self) -> int:
         step = self.onboarding_step
+        if step == SAVED:  # the last step is reached by finishing: all of them are done
+            return len(ONBOARDING_STEPS)
         return ONBOARDING_STEPS.index(step) if step in ONBOARDING_STEPS else 0
 
     @rx.var

@@ -129,6 +129,12 @@ def test_newcomer_builds_reviews_and_edits_the_profile(
     page.get_by_role("button", name="Save profile").click()
 
     expect(page.get_by_role("heading", name="Your profile is ready")).to_be_visible()
+    # Every step, the build included, is shown done; a search comes next.
+    steps = page.get_by_role("navigation", name="Onboarding steps").get_by_role("listitem")
+    expect(steps).to_have_count(4)
+    for i in range(4):
+        expect(steps.nth(i)).to_have_attribute("data-state", "done")
+    expect(page.get_by_role("link", name="Start a search")).to_have_attribute("href", "/search")
     page.get_by_role("link", name="Go to my profile").click()
     expect_at(page, profiling_server, "/profile")
 
