@@ -208,44 +208,38 @@ def _search_profile(ctx: SearchContext) -> Profile:
     return ctx.profile.model_copy(update={"suggested_job_titles": list(dict.fromkeys(titles))})
 
 
-def _cached_embeddings(ctx: SearchContext) -> dict[PostingKey, Any]:
-    cached: dict[PostingKey, Any] = dict(load_sample_embeddings(ctx.postings))
-    wanted = [pid for key, pid in ctx.posting_ids.items() if key not in cached]
-    with session_scope(admin_engine()) as db:
-        for chunk in _chunks(wanted, 1000):
-            rows = db.execute(
-                select(JobPosting.source, JobPosting.source_id, JobPosting.embedding).where(
-                    JobPosting.id.in_(chunk),
-                    JobPosting.embedding_model == EMBEDDING_MODEL_ID,
-                    JobPosting.embedding.is_not(None),
-                )
-            )
-            for source, source_id, blob in rows:
-                if blob is not None:
-                    cached[(source, source_id)] = from_db_bytes(blob)
-    return cached
-
-
-def _cached_term_stats(ctx: SearchContext) -> dict[PostingKey, TermStats]:
-    """The postings' stored term statistics of this FEATURES_VERSION (stage 1's BM25)."""
-    cached: dict[PostingKey, TermStats] = {}
+def _cached_features(
+    ctx: SearchContext,
+) -> tuple[dict[PostingKey, Any], dict[PostingKey, TermStats]]:
+    """What stage 1 stored for the postings, read in one pass: their vectors (of this
+    EMBEDDING_MODEL_ID; the sample set's come with the package) and their term
+    statistics (of this FEATURES_VERSION)."""
+    vectors: dict[PostingKey, Any] = dict(load_sample_embeddings(ctx.postings))
+    stats: dict[PostingKey, TermStats] = {}
+    columns = (
+        JobPosting.source,
+        JobPosting.source_id,
+        JobPosting.embedding,
+        JobPosting.embedding_model,
+        JobPosting.term_stats,
+        JobPosting.term_stats_version,
+    )
     with session_scope(admin_engine()) as db:
         for chunk in _chunks(list(ctx.posting_ids.values()), 1000):
-            rows = db.execute(
-                select(JobPosting.source, JobPosting.source_id, JobPosting.term_stats).where(
-                    JobPosting.id.in_(chunk),
-                    JobPosting.term_stats_version == str(FEATURES_VERSION),
-                    JobPosting.term_stats.is_not(None),
-                )
-            )
-            for source, source_id, blob in rows:
-                try:
-                    stats = TermStats.from_db_bytes(blob) if blob is not None else None
-                except ValueError:  # unreadable: computed anew, and stored over
-                    stats = None
-                if stats is not None:
-                    cached[(source, source_id)] = stats
-    return cached
+            for source, source_id, blob, model, terms, version in db.execute(
+                select(*columns).where(JobPosting.id.in_(chunk))
+            ):
+                key = (source, source_id)
+                if blob is not None and model == EMBEDDING_MODEL_ID and key not in vectors:
+                    vectors[key] = from_db_bytes(blob)
+                if terms is not None and version == str(FEATURES_VERSION):
+                    try:
+                        read = TermStats.from_db_bytes(terms)
+                    except ValueError:  # unreadable: computed anew, and stored over
+                        read = None
+                    if read is not None:
+                        stats[key] = read
+    return vectors, stats
 
 
 def _store_features(ctx: SearchContext, stage1: Stage1Result) -> None:
@@ -283,14 +277,15 @@ def match(ctx: SearchContext, reporter: RunReporter) -> None:
     profile = _search_profile(ctx)
     # Place, remote option and the profile's years of experience rank the postings.
     place, remote = ctx.search.location, _remote_option(ctx)
+    vectors, term_stats = _cached_features(ctx)
     stage1 = rank_postings(
         profile,
         ctx.postings,
-        _cached_embeddings(ctx),
+        vectors,
         top_k=ctx.settings.MATCH_TOP_K,
         place=place,
         remote=remote,
-        cached_terms=_cached_term_stats(ctx),
+        cached_terms=term_stats,
     )
     for warning in stage1.warnings:
         reporter.warn(warning)

@@ -229,7 +229,7 @@ def test_postings_that_arrived_early_are_embedded_before_matching(
     for source, model in rows:
         models.setdefault(source, set()).add(model)
     assert models == {"greenhouse:payco": {EMBEDDING_MODEL_ID}, "greenhouse:longco": {None}}
-    cached = job_search._cached_embeddings(ctx)
+    cached = job_search._cached_features(ctx)[0]
     assert {source for source, _ in cached} == {"greenhouse:payco"}
 
 
@@ -407,7 +407,7 @@ def test_matching_stores_each_postings_term_statistics_once(
 ) -> None:
     monkeypatch.setattr(job_search, "_source", boards_at(job_board_server))
     ctx, run = run_discovery(user_id, ["greenhouse:acme", "greenhouse:payco"])
-    assert job_search._cached_term_stats(ctx) == {}  # nothing stored yet
+    assert job_search._cached_features(ctx)[1] == {}  # nothing stored yet
     job_search.match(ctx, RunReporter(admin_engine(), run.id))
 
     with OrmSession(admin_engine()) as db:
@@ -415,7 +415,7 @@ def test_matching_stores_each_postings_term_statistics_once(
             select(JobPosting.source, JobPosting.source_id, JobPosting.term_stats_version)
         ).all()
     assert {version for *_, version in rows} == {str(FEATURES_VERSION)}
-    stored = job_search._cached_term_stats(ctx)
+    stored = job_search._cached_features(ctx)[1]
     assert set(stored) == set(ctx.posting_ids)
     for posting in ctx.postings:
         # What the next search reads is what it would compute from the text.
