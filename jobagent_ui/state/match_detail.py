@@ -167,22 +167,21 @@ class MatchDetailState(rx.State):
         self.loading = False
         if view is None:
             return  # not found: the page says so and shows nothing else
-        self._show(view)
+        self._show(view, with_tracking=True)
         if run_row is not None and run_row.active:
             self._follow(view.letter_run)
             hub.reader.expect([run_row])
             yield MatchDetailState.hint_if_no_worker
 
-    def _show(self, view: DetailView) -> None:
-        # A stage or note chosen but not saved survives a refresh of the page's data
-        # (a new letter arriving): nothing typed is lost.
-        keep_tracking = self.found and (
-            self.stage != self.view.tracking.stage or self.note != self.view.tracking.note
-        )
+    def _show(self, view: DetailView, *, with_tracking: bool = False) -> None:
+        """Show `view`. The stage and note fields are filled only when the page opens
+        (`with_tracking`): a refresh of the page's data (a new letter arriving) must
+        not touch what the person is choosing or typing, not even a keystroke that
+        has not reached the state yet (a changed value would drop it)."""
         self.found = True
         self.view = view
         self._show_letter(view.letter)
-        if not keep_tracking:
+        if with_tracking:
             self.stage, self.note = view.tracking.stage, view.tracking.note
 
     def _show_letter(self, letter: LetterView) -> None:
