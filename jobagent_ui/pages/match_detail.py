@@ -9,6 +9,7 @@ import reflex as rx
 
 from jobagent_ui import routes
 from jobagent_ui.components.coverage import coverage_section
+from jobagent_ui.components.history_blocker import unsaved_blocker
 from jobagent_ui.components.letter_editor import letter_editor, letter_run_status
 from jobagent_ui.components.match_sections import (
     cv_preview,
@@ -122,17 +123,30 @@ GUARD_JS = """
     guard.anchor = anchor;
     opener.click();
   }, true);
+  guard.unsaved = unsaved;
+  // A Back or Forward move held by the router's blocker (assets/unsaved_blocker.jsx).
+  guard.ask = (held) => {
+    const opener = document.getElementById('unsaved-leave-open');
+    if (!opener) { held.proceed(); return; }
+    guard.anchor = null;
+    guard.held = held;
+    opener.click();
+  };
   guard.leave = () => {
     const anchor = guard.anchor;
+    const held = guard.held;
     guard.anchor = null;
-    if (!anchor) return;
+    guard.held = null;
+    if (!anchor && !held) return;
     guard.off = true;
-    anchor.click();
+    if (held) held.proceed(); else anchor.click();
     setTimeout(() => { guard.off = false; }, 1000);
   };
   guard.refocus = () => {
     if (guard.anchor && guard.anchor.isConnected) guard.anchor.focus();
+    if (guard.held) guard.held.reset();  // Stay: the history move is cancelled
     guard.anchor = null;
+    guard.held = null;
   };
   window.jaUnsavedGuard = guard;
 })();
@@ -190,6 +204,7 @@ def match_page() -> rx.Component:
             on_mount=rx.call_script(GUARD_JS),
         ),
         unsaved_guard(),
+        unsaved_blocker(),
         back_link(),
         match_header(),
         section_card("Why it matches", fit_section()),

@@ -262,3 +262,44 @@ def test_a_note_typed_just_before_closing_the_tab_is_asked_about(
     expect(note).to_have_value("Call Sam")
     expect(page.locator("#tracking-unsaved")).to_be_visible()
     page.context.close()
+
+
+def test_back_and_forward_inside_the_app_ask_first(
+    browser: Browser, dashboard_server: AppServer, admin: Engine, letter_writer: None
+) -> None:
+    """The browser's Back and Forward move between the app's pages without unloading
+    it: with unsaved changes they ask like a link does; Stay keeps page and text."""
+    ada, match_id, generated = match_with_letter(admin, dashboard_server, "Ada Back")
+    path = f"/matches/{match_id}"
+    page = signed_in_page(browser, dashboard_server, ada, "/matches")
+    expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+    page.locator(f'a[href^="{path}"]').first.click()
+    letter = page.get_by_label("Cover letter", exact=True)
+    expect(letter).to_have_value(generated)
+
+    type_into(letter, TYPED)
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+    page.go_back()
+    dialog = leave_dialog(page)
+    expect(dialog).to_contain_text("You have unsaved changes to the letter.")
+    expect(page).to_have_url(re.compile(re.escape(path) + "/?$"))
+    dialog.get_by_role("button", name="Stay").click()
+    expect(dialog).to_have_count(0)
+    expect(page).to_have_url(re.compile(re.escape(path) + "/?$"))
+    expect(letter).to_have_value(TYPED)
+
+    # Asked again on the next Back; Leave goes back without a second question.
+    page.go_back()
+    leave_dialog(page).get_by_role("button", name="Leave").click()
+    expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/matches/?(\?.*)?$"))
+    expect(leave_dialog(page)).to_have_count(0)
+
+    # Forward returns to the match, which now shows what was saved; nothing is asked.
+    page.go_forward()
+    letter = page.get_by_label("Cover letter", exact=True)
+    expect(letter).to_have_value(generated)
+    page.go_back()
+    expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+    expect(leave_dialog(page)).to_have_count(0)
+    page.context.close()
