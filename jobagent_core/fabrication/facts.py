@@ -75,6 +75,8 @@ def profile_texts(profile: Profile) -> list[str]:
         texts += [job.title, job.employer, job.location, *job.bullets]
     for edu in profile.education:
         texts += [edu.degree, edu.institution]
+    for cert in profile.certifications:
+        texts += [cert.name, cert.issuer]
     for lang in profile.languages:
         texts += [lang.language, lang.level]
     return [t for t in texts if t]
@@ -84,6 +86,7 @@ def profile_years_named(profile: Profile) -> set[int]:
     """The calendar years in the profile's dates ("2019-03" names 2019, not 3)."""
     dates = [d for job in profile.experience for d in (job.start, job.end)]
     dates += [d for edu in profile.education for d in (edu.start, edu.end)]
+    dates += [cert.date for cert in profile.certifications]
     return {int(m.group(1)) for d in dates if d and (m := _YEAR_MONTH.match(d))}
 
 

@@ -42,6 +42,12 @@ def language_text(language: str, level: str | None) -> str:
     return f"{language} ({level})" if level else language
 
 
+def certificate_text(name: str, issuer: str | None, obtained: str | None) -> str:
+    """'AWS Certified Developer — Amazon Web Services (03/2022)'."""
+    when = _date_text(obtained, "")
+    return heading_text(name, issuer) + (f" ({when})" if when else "")
+
+
 def heading_text(main: str, detail: str | None) -> str:
     """'Data Engineer — Initech', or just the title when the employer is unknown."""
     return f"{main} — {detail}" if detail else main

@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from jobagent_core.fabrication.layout import (
+    certificate_text,
     heading_text,
     language_text,
     letter_date,
@@ -156,6 +157,10 @@ def _cv(document: Document, cv: TailoredCv) -> None:
             period = period_text(edu.start, edu.end, current=False, present="")
             if period:
                 _para(document, period, size=9.5, color=MUTED)
+    if cv.certifications:
+        _heading(document, headings.certifications)
+        for cert in cv.certifications:
+            _para(document, certificate_text(cert.name, cert.issuer, cert.date))
     if cv.skills:
         _heading(document, headings.skills)
         _para(document, " · ".join(cv.skills))

@@ -7,6 +7,7 @@ import re
 from markdown_it import MarkdownIt
 
 from jobagent_core.fabrication.layout import (
+    certificate_text,
     heading_text,
     language_text,
     letter_date,
@@ -89,6 +90,13 @@ def _cv(cv: TailoredCv) -> str:
             if edu.institution:
                 line += f" — {escape(edu.institution)}"
             blocks.append(line + (f"  \n{escape(period)}" if period else ""))
+    if cv.certifications:
+        blocks.append(f"## {headings.certifications}")
+        blocks.append(
+            "\n".join(
+                f"- {escape(certificate_text(c.name, c.issuer, c.date))}" for c in cv.certifications
+            )
+        )
     if cv.skills:
         blocks += [f"## {headings.skills}", " · ".join(escape(s) for s in cv.skills)]
     if cv.languages:

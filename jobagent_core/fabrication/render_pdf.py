@@ -22,6 +22,7 @@ from reportlab.platypus import (
 
 from jobagent_core.fabrication.fonts import BOLD, REGULAR, register_fonts
 from jobagent_core.fabrication.layout import (
+    certificate_text,
     heading_text,
     language_text,
     letter_date,
@@ -144,6 +145,10 @@ def _cv(cv: TailoredCv, s: dict[str, ParagraphStyle]) -> list[Flowable]:
             story.append(_p(heading_text(edu.degree, edu.institution), s["job"]))
             if period:
                 story.append(_p(period, s["small"]))
+    if cv.certifications:
+        story += section(headings.certifications)
+        for cert in cv.certifications:
+            story.append(_p(certificate_text(cert.name, cert.issuer, cert.date), s["body"]))
     if cv.skills:
         story += [*section(headings.skills), _p(" · ".join(cv.skills), s["body"])]
     if cv.languages:

@@ -57,6 +57,12 @@ class CvEducation(BaseModel):
     end: str | None = None
 
 
+class CvCertification(BaseModel):
+    name: str
+    issuer: str | None = None
+    date: str | None = None  # "YYYY-MM" or "YYYY"
+
+
 class CvLanguage(BaseModel):
     language: str
     level: str | None = None
@@ -73,6 +79,7 @@ class TailoredCv(BaseModel):
     skills: list[str] = Field(default_factory=list)  # matched first, then related
     experience: list[CvExperience] = Field(default_factory=list)
     education: list[CvEducation] = Field(default_factory=list)
+    certifications: list[CvCertification] = Field(default_factory=list)  # asked-for first
     languages: list[CvLanguage] = Field(default_factory=list)
     # For the person, never part of the CV: which of the posting's key requirements the
     # CV names (shown after the Markdown rendering; not in the PDF or the Word file).
@@ -85,5 +92,7 @@ class TailoredCv(BaseModel):
             parts += [job.title, job.employer or "", job.location or "", *job.bullets]
         for edu in self.education:
             parts += [edu.degree, edu.institution or ""]
+        for cert in self.certifications:
+            parts += [cert.name, cert.issuer or ""]
         parts += [f"{lang.language} {lang.level or ''}" for lang in self.languages]
         return "\n".join(p for p in parts if p)

@@ -26,13 +26,19 @@ from jobagent_core.fabrication.relevance import (
 )
 from jobagent_core.fabrication.schemas import (
     CoverLetterDraft,
+    CvCertification,
     CvEducation,
     CvExperience,
     CvLanguage,
     TailoredCv,
 )
 from jobagent_core.fabrication.text import fold, mentions, words
-from jobagent_core.profiling.schemas import ExperienceEntry, LanguageSkill, Profile
+from jobagent_core.profiling.schemas import (
+    CertificationEntry,
+    ExperienceEntry,
+    LanguageSkill,
+    Profile,
+)
 
 _URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 MAX_SKILLS = 20  # matched and posting-related skills are always kept, even beyond this
@@ -66,7 +72,8 @@ def tailor_cv(
 
     A key requirement of the posting (see `coverage`) that the profile lists as a skill
     but the CV would leave out is added to the skills, in the profile's words; one the
-    profile does not list never is. `notes`
+    profile does not list never is. Every certificate the profile holds is listed, the
+    ones the posting asks for first. `notes`
     tell the person which requirements the CV (and `letter`, when given) name."""
     terms = posting_terms(posting, matched_skills)
     language = letter_language(posting)
@@ -84,6 +91,10 @@ def tailor_cv(
         education=[
             CvEducation(degree=e.degree, institution=e.institution, start=e.start, end=e.end)
             for e in profile.education
+        ],
+        certifications=[
+            CvCertification(name=c.name, issuer=c.issuer, date=c.date)
+            for c in _certifications(profile.certifications, requirements)
         ],
         languages=[
             CvLanguage(language=lang.language, level=lang.level)
@@ -223,6 +234,16 @@ def _contact(profile: Profile) -> list[str]:
 def _short_url(url: str | None) -> str | None:
     """'linkedin.com/in/zoe' for 'https://www.linkedin.com/in/zoe/': what a CV shows."""
     return _URL_PREFIX.sub("", url).rstrip("/") if url else None
+
+
+def _certifications(
+    certifications: list[CertificationEntry], requirements: Sequence[Requirement]
+) -> list[CertificationEntry]:
+    """The profile's certificates, those the posting asks for first (stable order)."""
+    asked = [r for r in requirements if r.kind != "language"]
+    return sorted(
+        certifications, key=lambda c: not any(named_in(r, c.name, listed=True) for r in asked)
+    )
 
 
 def _languages(languages: list[LanguageSkill], first: str) -> list[LanguageSkill]:

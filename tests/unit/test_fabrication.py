@@ -28,6 +28,7 @@ from jobagent_core.fabrication import (
 from jobagent_core.fabrication.facts import experience_years
 from jobagent_core.llm import strict_json_schema
 from jobagent_core.profiling.schemas import (
+    CertificationEntry,
     EducationEntry,
     ExperienceEntry,
     LanguageSkill,
@@ -263,6 +264,47 @@ def test_tailored_cv_passes_the_fact_checker() -> None:
     profile, posting = make_profile(), make_posting()
     cv = tailor_cv(profile, posting, MATCHED)
     assert fact_check(cv.body_text(), profile, posting) == []
+
+
+def test_tailored_cv_lists_every_certificate_the_profile_holds_asked_for_first() -> None:
+    profile = make_profile().model_copy(
+        update={
+            "certifications": [
+                CertificationEntry(name="Führerschein Klasse B"),
+                CertificationEntry(
+                    name="Certified Kubernetes Administrator",
+                    issuer="Cloud Native Computing Foundation",
+                    date="2022-03",
+                ),
+            ]
+        }
+    )
+    posting = make_posting("de")
+    posting = posting.model_copy(
+        update={"description_text": posting.description_text + " CKA-Zertifizierung erwünscht."}
+    )
+    cv = tailor_cv(profile, posting, MATCHED)
+    # Both, the one the posting asks for ("CKA") first; nothing the profile lacks.
+    assert [c.name for c in cv.certifications] == [
+        "Certified Kubernetes Administrator",
+        "Führerschein Klasse B",
+    ]
+    assert "Certified Kubernetes Administrator" in cv.body_text()
+    assert fact_check(cv.body_text(), profile, posting) == []
+    # The CV now names the requirement, and its notes say so.
+    assert not any(
+        "Certified Kubernetes Administrator" in note and "missing" in note.lower()
+        for note in cv.notes
+    )
+    line = "Certified Kubernetes Administrator — Cloud Native Computing Foundation (03/2022)"
+    for text in (render_markdown(cv), docx_text(render_docx(cv)), pdf_text(render_pdf(cv))):
+        assert "Zertifikate" in text  # the heading in the posting's language
+        assert line in " ".join(text.split())
+        assert "Führerschein Klasse B" in text
+    # A profile without certificates gets no empty section.
+    bare = tailor_cv(make_profile(), posting, MATCHED)
+    assert bare.certifications == []
+    assert "Zertifikate" not in render_markdown(bare)
 
 
 # --- fact checker ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ class CvHeadings:
     summary: str
     experience: str
     education: str
+    certifications: str
     skills: str
     languages: str
     present: str  # the end of a current job: "present", "heute"

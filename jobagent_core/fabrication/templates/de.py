@@ -92,6 +92,7 @@ PHRASES = LetterPhrases(
         summary="Profil",
         experience="Berufserfahrung",
         education="Ausbildung",
+        certifications="Zertifikate",
         skills="Kenntnisse",
         languages="Sprachen",
         present="heute",

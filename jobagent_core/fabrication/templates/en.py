@@ -100,6 +100,7 @@ PHRASES = LetterPhrases(
         summary="Summary",
         experience="Experience",
         education="Education",
+        certifications="Certifications",
         skills="Skills",
         languages="Languages",
         present="present",

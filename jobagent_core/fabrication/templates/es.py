@@ -50,6 +50,7 @@ PHRASES = LetterPhrases(
         summary="Perfil",
         experience="Experiencia profesional",
         education="Formación",
+        certifications="Certificaciones",
         skills="Competencias",
         languages="Idiomas",
         present="actualidad",

@@ -101,6 +101,7 @@ PHRASES = LetterPhrases(
         summary="Profil",
         experience="Expérience professionnelle",
         education="Formation",
+        certifications="Certifications",
         skills="Compétences",
         languages="Langues",
         present="aujourd'hui",

@@ -54,6 +54,7 @@ PHRASES = LetterPhrases(
         summary="Profilo",
         experience="Esperienza professionale",
         education="Formazione",
+        certifications="Certificazioni",
         skills="Competenze",
         languages="Lingue",
         present="oggi",

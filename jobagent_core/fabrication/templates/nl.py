@@ -50,6 +50,7 @@ PHRASES = LetterPhrases(
         summary="Profiel",
         experience="Werkervaring",
         education="Opleiding",
+        certifications="Certificaten",
         skills="Vaardigheden",
         languages="Talen",
         present="heden",
