@@ -16,7 +16,10 @@ bash scripts/ensure_services.sh
 
 mkdir -p test-artifacts
 status=0
-"$VENV/bin/python" -m pytest -p no:cacheprovider "$@" || status=$?
+# Test files run side by side in TEST_WORKERS processes (pytest-xdist; a file stays in
+# one process, so its module fixtures start once). Most of the suite waits on servers,
+# workers and the browser, so more processes than cores pay off.
+"$VENV/bin/python" -m pytest -p no:cacheprovider -n "${TEST_WORKERS:-3}" --dist loadfile "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test: pytest collected no tests; that is a failure" >&2
     exit 1

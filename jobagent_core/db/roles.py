@@ -41,8 +41,17 @@ def libpq_url(url: str) -> str:
 
 
 def _ensure_role(cur: psycopg.Cursor[tuple[object, ...]], name: str, password: str | None) -> None:
-    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
-    verb = "ALTER" if cur.fetchone() else "CREATE"
+    cur.execute(
+        "SELECT rolcanlogin AND NOT (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication"
+        " OR rolbypassrls) FROM pg_roles WHERE rolname = %s",
+        (name,),
+    )
+    row = cur.fetchone()
+    if row is not None and row[0] and password is None:
+        # Already as it should be: no catalog write, so provisioners running at once
+        # (several databases on one server) never update the same role row together.
+        return
+    verb = "ALTER" if row is not None else "CREATE"
     options = sql.SQL("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS")
     stmt = sql.SQL("{} ROLE {} WITH {}").format(sql.SQL(verb), sql.Identifier(name), options)
     if password is not None:

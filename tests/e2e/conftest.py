@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 from tests.auth_support import CLIENT_ID, oidc_provider
 from tests.cv_fixtures import DATA_ENGINEER
 from tests.e2e.helpers import profile_reply
-from tests.e2e.servers import AppServer, run_app_server, run_worker
+from tests.e2e.servers import AppServer, run_app_server, run_worker, web_builds_dir
 from tests.llm_stub import LlmStub, StubReply
 
 # Long enough for the "Extracting profile" step to be seen in progress (the live
@@ -52,7 +52,7 @@ def start_app_server(
 
     The servers share one cache of production bundles: each distinct set of
     compiled pages is bundled once per session (see jobagent_ui/web_build.py)."""
-    web_builds = tmp_path_factory.getbasetemp() / "web-builds"
+    web_builds = web_builds_dir(tmp_path_factory)
     with ExitStack() as servers:
 
         def start(extra_env: Mapping[str, str] | None = None, *, name: str = "app") -> AppServer:

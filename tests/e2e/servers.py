@@ -65,6 +65,14 @@ class AppServer:
         return f"{self.base_url}{path}"
 
 
+def web_builds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's bundle cache. Under pytest-xdist each worker has its own base
+    directory inside a shared one: the cache goes there, so the workers build each
+    bundle once between them (web_build locks per bundle)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "web-builds"
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))

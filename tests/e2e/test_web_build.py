@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.servers import AppServer, run_app_server
+from tests.e2e.servers import AppServer, run_app_server, web_builds_dir
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +39,7 @@ def second_local_server(
     """Same settings as local_server (so the same pages), started after it on
     another port with the session's bundle cache: a cache hit."""
     workdir = tmp_path_factory.mktemp("server-cache-hit")
-    web_builds = tmp_path_factory.getbasetemp() / "web-builds"
+    web_builds = web_builds_dir(tmp_path_factory)
     with run_app_server(workdir, web_builds=web_builds) as server:
         yield server
 
