@@ -37,7 +37,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -268,13 +268,45 @@ def cached_build() -> None:
         _log(f"removed older bundles {', '.join(removed)}")
 
 
+def add_missing_ignores(
+    gitignore_file: Path = Path(".gitignore"), files_to_ignore: Iterable[str] = ()
+) -> None:
+    """Reflex's `initialize_gitignore`, made safe for servers starting at once.
+
+    `reflex run` re-initialises the project whenever its web directory is new (every
+    test server, every image start), and Reflex's version rewrites .gitignore each
+    time: truncate, then write. A second server reading it in between sees it empty
+    and writes back only Reflex's own lines, dropping the project's. Here the file is
+    left alone unless an entry is missing, and a missing one is appended."""
+    wanted = list(files_to_ignore)
+    current: set[str] = set()
+    if gitignore_file.exists():
+        current = {line.strip() for line in gitignore_file.read_text().splitlines()}
+    missing = [entry for entry in wanted if entry not in current]
+    if not missing:
+        return
+    text = gitignore_file.read_text() if gitignore_file.exists() else ""
+    with gitignore_file.open("a") as out:
+        out.write(("" if not text or text.endswith("\n") else "\n") + "\n".join(missing) + "\n")
+
+
 def main() -> None:
     from reflex.reflex import cli
     from reflex.utils import build as reflex_build
+    from reflex.utils import frontend_skeleton
+    from reflex_base import constants
 
     global _original_build
     _original_build = reflex_build.build
     reflex_build.build = cached_build  # looked up at call time by setup_frontend_prod
+
+    def initialize_gitignore(
+        gitignore_file: Path = constants.GitIgnore.FILE,
+        files_to_ignore: Iterable[str] = constants.GitIgnore.DEFAULTS,
+    ) -> None:
+        add_missing_ignores(gitignore_file, files_to_ignore)
+
+    frontend_skeleton.initialize_gitignore = initialize_gitignore
 
     cli()
 

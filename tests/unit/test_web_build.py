@@ -116,3 +116,22 @@ def test_the_number_kept_comes_from_the_environment(monkeypatch: pytest.MonkeyPa
     assert web_build._keep() == 1
     monkeypatch.setenv(web_build.KEEP_ENV, "many")
     assert web_build._keep() == web_build.DEFAULT_KEEP
+
+
+def test_gitignore_is_left_alone_when_complete_and_only_appended_to(tmp_path: Path) -> None:
+    """Reflex rewrote .gitignore at every server start; two at once emptied it."""
+    gitignore = tmp_path / ".gitignore"
+    ours = "# ours\n.web\n.states\n.venv/\nvar/\n"
+    gitignore.write_text(ours)
+    before = gitignore.stat().st_mtime_ns
+    web_build.add_missing_ignores(gitignore, [".web", ".states"])
+    assert gitignore.read_text() == ours
+    assert gitignore.stat().st_mtime_ns == before  # not even rewritten
+
+    web_build.add_missing_ignores(gitignore, [".web", "assets/external/"])
+    assert gitignore.read_text() == ours + "assets/external/\n"
+
+    fresh = tmp_path / "new" / ".gitignore"
+    fresh.parent.mkdir()
+    web_build.add_missing_ignores(fresh, [".web", "*.db"])
+    assert fresh.read_text() == ".web\n*.db\n"
