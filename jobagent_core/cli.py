@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from jobagent_core import __version__
+from jobagent_core.cli_saved_searches import searches
 from jobagent_core.config import SettingsError, get_settings
 
 if TYPE_CHECKING:
@@ -137,8 +138,14 @@ def db_provision_roles(
     "--concurrency", "-c", type=int, default=None, help="Worker processes (default: CPU count)."
 )
 @click.option("--loglevel", default="INFO", show_default=True)
+@click.option(
+    "--beat/--no-beat",
+    default=None,
+    help="Also run the scheduler (Celery beat) for saved searches. Default: on with the "
+    "embedded queue; with Redis run one `jobagent beat` per deployment instead.",
+)
 @readable_errors
-def worker(concurrency: int | None, loglevel: str) -> None:
+def worker(concurrency: int | None, loglevel: str, beat: bool | None) -> None:
     """Run a Celery worker for every queue (profiling, search)."""
     from jobagent_core.tasks.celery_app import QUEUES, get_celery
 
@@ -148,7 +155,27 @@ def worker(concurrency: int | None, loglevel: str) -> None:
     argv = ["worker", "--queues", ",".join(QUEUES), "--loglevel", loglevel, "--without-gossip"]
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
+    if beat if beat is not None else not settings.broker_url:
+        app = get_celery()
+        schedule = Path(app.conf.beat_schedule_filename)
+        schedule.parent.mkdir(parents=True, exist_ok=True)
+        argv += ["--beat", "--schedule", str(schedule)]
+        click.echo("worker: running the saved-search scheduler (beat) too", err=True)
     get_celery().worker_main(argv)
+
+
+@main.command()
+@click.option("--loglevel", default="INFO", show_default=True)
+@readable_errors
+def beat(loglevel: str) -> None:
+    """Run the scheduler (Celery beat) that starts saved searches: one per deployment."""
+    from jobagent_core.tasks.celery_app import get_celery
+
+    app = get_celery()
+    schedule = Path(app.conf.beat_schedule_filename)
+    schedule.parent.mkdir(parents=True, exist_ok=True)
+    click.echo(f"beat: saved-search tick every minute; state in {schedule}", err=True)
+    app.start(["beat", "--loglevel", loglevel, "--schedule", str(schedule)])
 
 
 @main.command()
@@ -242,8 +269,8 @@ class _SourcesOption(click.Option):
         return super().get_help_record(ctx)
 
 
-@main.command()
-@click.option(
+# `search` and `tailor` take CVs the same way.
+_cv_option = click.option(
     "--cv",
     "cvs",
     multiple=True,
@@ -251,6 +278,10 @@ class _SourcesOption(click.Option):
     type=click.Path(dir_okay=False, path_type=Path),
     help="A CV (PDF, DOCX, TXT, Markdown); repeat for several.",
 )
+
+
+@main.command()
+@_cv_option
 @click.option("--title", required=True, help='The job title to search for, e.g. "Data Engineer".')
 @click.option("--location", default=None, help="City or country to search in.")
 @click.option(
@@ -296,6 +327,31 @@ def search(
     # takes the memory back anyway. Nothing here relies on a collection at exit.
     atexit.register(gc.freeze)
     run_search(cvs, title, location, remote, remote_only, sources, posted_within, out)
+
+
+@main.command()
+@_cv_option
+@click.option(
+    "--job",
+    required=True,
+    help="The posting: its link (https://…), or a text, HTML or JSON file holding it.",
+)
+@click.option("--title", default=None, help="The job's title, when the posting does not say.")
+@click.option("--company", default=None, help="The company, when the posting does not say.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the cover letter and tailored CV (PDF, DOCX, Markdown) here.",
+)
+@readable_errors
+def tailor(
+    cvs: tuple[Path, ...], job: str, title: str | None, company: str | None, out: Path | None
+) -> None:
+    """Score one posting against CVs and write its letter and tailored CV."""
+    from jobagent_core.cli_tailor import run_tailor
+
+    run_tailor(cvs, job, title, company, out)
 
 
 @main.group()
@@ -455,6 +511,9 @@ def doctor(timeout: float) -> None:
     from jobagent_core.doctor import run_doctor
 
     sys.exit(run_doctor(timeout_s=timeout, echo=click.echo))
+
+
+main.add_command(searches)
 
 
 if __name__ == "__main__":

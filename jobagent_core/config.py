@@ -123,6 +123,13 @@ class Settings(BaseSettings):
     RESEARCH_CACHE_DAYS: Annotated[int, Field(ge=0, le=365)] = 14
     # Keys for the job boards that need them.
     SERPAPI_API_KEY: SecretStr | None = None
+    # Where "Add a posting" reads Greenhouse, Lever and Ashby job links from: their
+    # public APIs, unless overridden here ("greenhouse=http://…,lever=…,ashby=…"; a
+    # lever entry serves both of Lever's regions). For mirrors and tests.
+    BOARD_API_BASE_URLS: str | None = None
+    # Tests only: lets the posting reader fetch pages on loopback addresses (any
+    # port). Never set it on a server: it opens the SSRF guard to this machine.
+    FETCH_ALLOW_LOOPBACK: bool = False
     ADZUNA_APP_ID: str | None = None
     ADZUNA_APP_KEY: SecretStr | None = None
     STORAGE_DIR: Path = VAR_DIR / "storage"
@@ -172,6 +179,12 @@ class Settings(BaseSettings):
             if origin_of(entry) != entry.rstrip("/").lower():
                 raise ValueError(f"expected origins like https://jobs.example.org, got '{entry}'")
         return value
+
+    @field_validator("BOARD_API_BASE_URLS")
+    @classmethod
+    def _board_api_urls(cls, value: str | None) -> str | None:
+        parse_board_api_urls(value)
+        return value or None
 
     @model_validator(mode="after")
     def _pairs_are_complete(self) -> Settings:
@@ -225,6 +238,11 @@ class Settings(BaseSettings):
         return frozenset(origin for origin in origins if origin)
 
     @property
+    def board_api_urls(self) -> dict[str, str]:
+        """BOARD_API_BASE_URLS as {board kind: base URL} (empty: the public APIs)."""
+        return parse_board_api_urls(self.BOARD_API_BASE_URLS)
+
+    @property
     def llm_enabled(self) -> bool:
         return bool(self.LLM_BASE_URL)
 
@@ -246,6 +264,26 @@ def _split_list(value: str | None) -> list[str]:
     """A setting holding a list: entries separated by commas, semicolons or spaces."""
     entries = (value or "").replace(";", ",").replace(" ", ",").split(",")
     return [e.strip() for e in entries if e.strip()]
+
+
+BOARD_API_KINDS = ("greenhouse", "lever", "ashby")
+
+
+def parse_board_api_urls(value: str | None) -> dict[str, str]:
+    """ "greenhouse=http://h:1,lever=…" as {kind: URL}; raises ValueError in words."""
+    urls: dict[str, str] = {}
+    for entry in _split_list(value):
+        kind, sep, url = entry.partition("=")
+        kind = kind.strip().lower()
+        if not sep or kind not in BOARD_API_KINDS:
+            raise ValueError(
+                f"expected entries like greenhouse=https://host, with one of "
+                f"{', '.join(BOARD_API_KINDS)}; got '{entry}'"
+            )
+        if origin_of(url) is None:
+            raise ValueError(f"expected an http(s) URL for {kind}, got '{url}'")
+        urls[kind] = url.strip().rstrip("/")
+    return urls
 
 
 def origin_of(url: str) -> str | None:

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp
 from jobagent_core.api.app import mount_api
 from jobagent_core.config import Settings, SettingsError, get_settings
 from jobagent_ui.pages.access_pending import access_pending
+from jobagent_ui.pages.add_posting import add_posting
 from jobagent_ui.pages.applications import applications
 from jobagent_ui.pages.home import home
 from jobagent_ui.pages.match_detail import match_detail
@@ -52,3 +53,4 @@ for page in (home, sign_in, access_pending, onboarding, profile):
     page.add_to(app)
 for page in (search, matches, match_detail, applications, settings_page):
     page.add_to(app)
+add_posting.add_to(app)

@@ -22,6 +22,7 @@ RUN_KIND_LABELS: Final[dict[str, str]] = {
     RunKind.JOB_SEARCH.value: "Job search",
     RunKind.PROFILING.value: "Profiling",
     RunKind.LETTER.value: "Cover letter",
+    RunKind.POSTING.value: "Added posting",
 }
 # Radix colour schemes of the status badges (runs table and search page).
 RUN_STATUS_COLORS: Final[dict[str, str]] = {

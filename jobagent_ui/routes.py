@@ -16,6 +16,7 @@ PROFILE = "/profile"
 SEARCH = "/search"
 MATCHES = "/matches"
 MATCH_DETAIL = "/matches/[match_id]"  # a dynamic route: read `match_id` from the router
+ADD_POSTING = "/add-posting"
 APPLICATIONS = "/applications"
 SETTINGS = "/settings"
 

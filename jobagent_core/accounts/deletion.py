@@ -4,8 +4,9 @@ The web app may not DELETE (its database role cannot), so it queues
 `request_deletion(user_id)`; a worker, on the admin role, runs `delete_account`:
 the `user` row goes, and with it (ON DELETE CASCADE) sessions, accounts, API
 tokens, CVs, searches, runs, matches and artifacts. Then the stored files only
-this person referenced go too. Postings and company research are public data
-shared by everyone and stay.
+this person referenced go too. Postings found on job boards and company research
+are public data shared by everyone and stay; a posting the person added (pasted
+text, or a page they linked) goes unless someone else's match still holds it.
 
 Storage is content-addressed, so two people who uploaded the same CV share one
 file: a file is removed only when no one else's rows still name it.
@@ -17,11 +18,22 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, String, cast, or_, select
+from sqlalchemy import Engine, String, cast, delete, exists, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from jobagent_core.db.engine import session_scope
-from jobagent_core.db.models import Artifact, Document, JobSearch, User
+from jobagent_core.db.enums import RunKind
+from jobagent_core.db.models import (
+    Artifact,
+    Document,
+    JobPosting,
+    JobSearch,
+    MatchedJob,
+    Run,
+    SavedSearch,
+    User,
+)
+from jobagent_core.discovery.posting_reader import ADDED_SOURCE
 from jobagent_core.discovery.sources.registry import SourceSpecError, parse_source_spec
 from jobagent_core.storage import FileStore, InvalidStorageKey
 
@@ -51,8 +63,9 @@ def owned_file_keys(db: DbSession, user_id: str) -> set[str]:
     )
     for row in db.execute(select(*_ARTIFACT_KEYS).where(Artifact.user_id == user_id)):
         keys.update(key for key in row if key)
-    for sources in db.scalars(select(JobSearch.sources).where(JobSearch.user_id == user_id)):
-        keys.update(_file_keys(sources or []))
+    for model in (JobSearch, SavedSearch):  # a saved search may name a file no run used yet
+        for sources in db.scalars(select(model.sources).where(model.user_id == user_id)):
+            keys.update(_file_keys(sources or []))
     user = db.get(User, user_id)
     if user is not None:
         keys.update(str(k) for k in user.source_pdfs or [] if k)
@@ -72,6 +85,28 @@ def _file_keys(sources: Iterable[object]) -> set[str]:
     return keys
 
 
+def added_posting_ids(db: DbSession, user_id: str) -> set[str]:
+    """The postings `user_id` added themself: their matches' and their posting runs'."""
+    ids = set(
+        db.scalars(
+            select(JobPosting.id)
+            .join(MatchedJob, MatchedJob.job_posting_id == JobPosting.id)
+            .where(MatchedJob.user_id == user_id, JobPosting.source == ADDED_SOURCE)
+        )
+    )
+    runs = select(Run.params).where(Run.user_id == user_id, Run.kind == RunKind.POSTING)
+    named = {str(p["posting_id"]) for p in db.scalars(runs) if p and p.get("posting_id")}
+    if named:
+        ids |= set(
+            db.scalars(
+                select(JobPosting.id).where(
+                    JobPosting.id.in_(named), JobPosting.source == ADDED_SOURCE
+                )
+            )
+        )
+    return ids
+
+
 def used_by_others(db: DbSession, user_id: str, key: str) -> bool:
     """Whether any other user's rows name storage key `key`."""
     document = select(Document.id).where(Document.user_id != user_id, Document.storage_key == key)
@@ -81,11 +116,12 @@ def used_by_others(db: DbSession, user_id: str, key: str) -> bool:
     if db.execute(document.limit(1)).first() or db.execute(artifact.limit(1)).first():
         return True
     # JSON lists: a text match finds the candidates, the exact test is made here.
-    searches = select(JobSearch.sources).where(
-        JobSearch.user_id != user_id, cast(JobSearch.sources, String).contains(key)
-    )
-    if any(key in _file_keys(sources or []) for sources in db.scalars(searches)):
-        return True
+    for model in (JobSearch, SavedSearch):
+        searches = select(model.sources).where(
+            model.user_id != user_id, cast(model.sources, String).contains(key)
+        )
+        if any(key in _file_keys(sources or []) for sources in db.scalars(searches)):
+            return True
     profiles = select(User.source_pdfs).where(
         User.id != user_id, cast(User.source_pdfs, String).contains(key)
     )
@@ -107,8 +143,16 @@ def delete_account(engine: Engine, user_id: str, store: FileStore) -> DeletionRe
             return DeletionReport(deleted=False)
         keys = owned_file_keys(db, user_id)
         shared = {key for key in keys if used_by_others(db, user_id, key)}
+        added = added_posting_ids(db, user_id)
         db.delete(user)
         db.flush()
+        if added:  # the person's matches are gone now: what no one else holds goes too
+            db.execute(
+                delete(JobPosting).where(
+                    JobPosting.id.in_(added),
+                    ~exists().where(MatchedJob.job_posting_id == JobPosting.id),
+                )
+            )
     removed = 0
     for key in sorted(keys - shared):
         try:

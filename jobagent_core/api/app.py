@@ -12,6 +12,7 @@ from jobagent_core import __version__
 from jobagent_core.api.auth_routes import AuthRoutes
 from jobagent_core.api.guard import RequestGuard
 from jobagent_core.api.match_routes import MatchRoutes
+from jobagent_core.api.saved_search_routes import SavedSearchRoutes
 from jobagent_core.api.workflow_routes import WorkflowRoutes
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.config import Settings, get_settings
@@ -29,6 +30,7 @@ def api_routes(settings: Settings, authenticator: Authenticator) -> list[Route]:
         *AuthRoutes(settings, authenticator).routes(),
         *WorkflowRoutes(settings, authenticator).routes(),
         *MatchRoutes(settings, authenticator).routes(),
+        *SavedSearchRoutes(settings, authenticator).routes(),
     ]
 
 

@@ -21,6 +21,7 @@ from jobagent_core.auth.errors import AccessDenied
 from jobagent_core.config import Settings
 from jobagent_core.profiling.errors import FileTooLarge
 from jobagent_core.services import QueueUnavailable
+from jobagent_core.services.added_postings import AddPostingRequest, NoProfileYet, add_posting
 from jobagent_core.services.profiles import (
     NoDocuments,
     RunInProgress,
@@ -104,6 +105,7 @@ class WorkflowRoutes:
             Route(
                 "/workflow/job-search/from-profile", self.job_search_from_profile, methods=["POST"]
             ),
+            Route("/workflow/posting", self.posting, methods=["POST"]),
             Route("/workflow/status/{run_id}", self.status, methods=["GET"]),
         ]
 
@@ -222,6 +224,27 @@ class WorkflowRoutes:
         except (SourceSpecError, NoSuggestedTitles) as err:
             raise HttpError(422, str(err)) from err
         return accepted(started, many=isinstance(body, SearchFromProfileRequest))
+
+    async def posting(self, request: Request) -> Response:
+        """Add one posting, by link or as text: the run that reads, scores and
+        writes for it (the link is fetched by a worker, never here)."""
+        try:
+            user = await require_user(request, self.authenticator)
+            if not request.headers.get("content-type", "").startswith("application/json"):
+                raise HttpError(415, "Send a JSON body (Content-Type: application/json).")
+            body = parse_json(AddPostingRequest, await request.body())
+            return await _in_thread(self._add_posting, user, body)
+        except HttpError as err:
+            return err.response()
+
+    def _add_posting(self, user: CurrentUser, body: AddPostingRequest) -> Response:
+        try:
+            started = add_posting(user.id, body, engine=self.authenticator.engine)
+        except AccessDenied as err:
+            raise HttpError(403, str(err)) from err
+        except NoProfileYet as err:
+            raise HttpError(422, str(err)) from err
+        return accepted([started])
 
     def status(self, request: Request) -> Response:
         # Sync: Starlette runs it on a worker thread, off the event loop.

@@ -7,6 +7,7 @@ class RunKind(StrEnum):
     PROFILING = "profiling"
     JOB_SEARCH = "job_search"
     LETTER = "letter"  # writing one match's cover letter again
+    POSTING = "posting"  # one posting the person added, by link or as text
 
 
 class RunStatus(StrEnum):

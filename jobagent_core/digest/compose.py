@@ -61,15 +61,26 @@ class DigestMatch:
     url: str | None = None
     cover_letter: str | None = None
     attachments: Sequence[Attachment] = ()
+    match_id: str | None = None  # links to the match's page when the app's URL is known
+
+
+def _match_page(app_url: str | None, match: DigestMatch) -> str | None:
+    if not app_url or not match.match_id or not re.match(r"^https?://", app_url, re.IGNORECASE):
+        return None
+    return f"{app_url.rstrip('/')}/matches/{match.match_id}"
 
 
 def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def digest_subject(count: int, search_title: str, search_location: str | None = None) -> str:
-    """ "Job Agent: 7 matches for Data Engineer in Berlin"."""
+def digest_subject(
+    count: int, search_title: str, search_location: str | None = None, *, new: bool = False
+) -> str:
+    """ "Job Agent: 7 matches for Data Engineer in Berlin" ("3 new matches …" for `new`)."""
     what = "1 match" if count == 1 else f"{count} matches"
+    if new:
+        what = what.replace(" ", " new ", 1)
     subject = f"Job Agent: {what} for {_one_line(search_title)}"
     if search_location and _one_line(search_location):
         subject += f" in {_one_line(search_location)}"
@@ -120,6 +131,9 @@ def _text_part(
         )
         if match.url:
             lines.append(f"   {match.url}")
+        page = _match_page(app_url, match)
+        if page:
+            lines.append(f"   Letter, CV and tracking: {page}")
         reasons = [_one_line(r) for r in match.reasons if r.strip()][:MAX_REASONS]
         if reasons:
             lines.append("   Why it fits:")
@@ -161,6 +175,12 @@ def _html_part(
             f'<p style="margin: 0 0 8px; color: #555;">{e(_one_line(match.company))}{where}'
             f" &middot; score <strong>{e(_score(match.score))}</strong></p>"
         )
+        page = _match_page(app_url, match)
+        if page:
+            parts.append(
+                f'<p style="margin: 0 0 8px;"><a href="{e(page, quote=True)}">'
+                "Letter, CV and tracking in Job Agent</a></p>"
+            )
         reasons = [r for r in match.reasons if r.strip()][:MAX_REASONS]
         if reasons:
             items = "".join(f"<li>{e(_one_line(r))}</li>" for r in reasons)
@@ -216,15 +236,17 @@ def build_digest(
     app_url: str | None = None,
     now: datetime | None = None,
     max_attachment_bytes: int = MAX_ATTACHMENT_BYTES,
+    new_only: bool = False,
 ) -> EmailMessage:
     """The digest as a ready-to-send message with From, To, Subject, Date and
     Message-ID. Attachments beyond `max_attachment_bytes` in total are left out
-    (the body says so). Raises ValueError when `sender` or `recipient` is not an
-    e-mail address."""
+    (the body says so). `new_only`: the matches are those new since the search's
+    last run (a saved search), and subject and intro say "new". Raises ValueError
+    when `sender` or `recipient` is not an e-mail address."""
     sender = _check_address(sender, "sender")
     recipient = _check_address(recipient, "recipient")
     count = len(matches)
-    subject = digest_subject(count, search_title, search_location)
+    subject = digest_subject(count, search_title, search_location, new=new_only)
     intro = subject.removeprefix("Job Agent: ")
     intro = f"Job Agent found {intro}." if count else f"Job Agent found no matches: {intro}."
     files, left_out = _attachments(matches, max_attachment_bytes)
@@ -301,6 +323,7 @@ def load_digest_matches(
                 url=posting.url or posting.apply_url,
                 cover_letter=artifact.cover_letter_md if artifact is not None else None,
                 attachments=files,
+                match_id=match.id,
             )
         )
     return items

@@ -225,6 +225,12 @@ def _find_jobposting(data: Any, depth: int = 0) -> dict[str, Any] | None:
     return None
 
 
+def find_jobposting(data: Any) -> dict[str, Any] | None:
+    """The first schema.org `JobPosting` object in parsed JSON-LD (an object, a list,
+    an `@graph`), or None."""
+    return _find_jobposting(data)
+
+
 def jobposting_from_jsonld(html: str) -> dict[str, Any] | None:
     """The first schema.org `JobPosting` object found in the page's JSON-LD
     (`<script type="application/ld+json">`, including inside `@graph` lists).

@@ -107,6 +107,12 @@ class SiteFetcher:
         final, html = self._download(url, time.monotonic() + self.policy.page_timeout)
         return FetchedPage(kind=kind, url=final, title=page_title(html), text=extract_text(html))
 
+    def fetch_html(self, url: str) -> tuple[str, str]:
+        """(final URL, HTML) of one page, read within `policy.page_timeout`, for
+        callers that read more than the text (a posting's JSON-LD). Raises a
+        `FetchError`."""
+        return self._download(url, time.monotonic() + self.policy.page_timeout)
+
     def fetch_site(self, website: str) -> SiteContent:
         """The homepage and the about and careers pages it links to, within
         `policy.total_timeout`. Never raises `FetchError`: a page that cannot be

@@ -93,6 +93,7 @@ SOURCE_LABELS: Final = {
     "themuse": "The Muse",
     "serpapi": "Google Jobs",
     "adzuna": "Adzuna",
+    "added": "Added by you",  # "Add a posting": a link or text the person gave
 }
 # (download kind, document, format): the files a match's page links to.
 

@@ -17,6 +17,7 @@ from kombu.entity import Queue
 
 from jobagent_core.config import Settings, get_settings
 from jobagent_core.db.enums import RunKind
+from jobagent_core.scheduling.beat import TICK_EVERY_S, TICK_TASK_NAME
 from jobagent_core.tasks import embedded_broker
 
 # A letter is one short, interactive piece of work, like profiling: it shares that
@@ -25,6 +26,8 @@ QUEUE_FOR_KIND = {
     RunKind.PROFILING: "profiling",
     RunKind.JOB_SEARCH: "search",
     RunKind.LETTER: "profiling",
+    # One posting added by hand: a person waits for it, as for a letter.
+    RunKind.POSTING: "profiling",
 }
 QUEUES = tuple(dict.fromkeys(QUEUE_FOR_KIND.values()))
 # A run is hours at most; beyond this something is wrong and the worker moves on.
@@ -63,6 +66,7 @@ def create_celery(settings: Settings | None = None) -> Celery:
             "jobagent_core.tasks.workflow_tasks",
             "jobagent_core.tasks.recovery",
             "jobagent_core.tasks.account_tasks",
+            "jobagent_core.tasks.schedule_tasks",
         ],
     )
     app.conf.update(
@@ -83,8 +87,27 @@ def create_celery(settings: Settings | None = None) -> Celery:
         task_send_sent_event=True,
         accept_content=["json"],
         task_serializer="json",
+        **beat_settings(settings),
     )
     return app
+
+
+def beat_settings(settings: Settings) -> dict[str, Any]:
+    """Beat's one entry (the saved-search tick) and its state file, under QUEUE_DIR
+    rather than the working directory. Exactly one beat per deployment: the worker
+    runs it in embedded mode, a `beat` service with Redis (docs/deploy.md)."""
+    queue_dir = settings.QUEUE_DIR.resolve()
+    return {
+        "beat_schedule": {
+            "tick-saved-searches": {
+                "task": TICK_TASK_NAME,
+                "schedule": TICK_EVERY_S,
+                # A tick nobody took within the minute is replaced by the next one.
+                "options": {"queue": QUEUES[0], "expires": TICK_EVERY_S},
+            }
+        },
+        "beat_schedule_filename": str(queue_dir / "celerybeat-schedule"),
+    }
 
 
 @worker_process_init.connect

@@ -40,6 +40,8 @@ def deliver(ctx: SearchContext) -> DeliveryResult:
             search_title=search.title,
             search_location=search.location,
             app_url=settings.BETTER_AUTH_URL,
+            # A saved search's run carries only the matches it found first.
+            new_only=ctx.saved_search_id is not None,
         )
 
     return deliver_once(admin_engine(), ctx.run_id, build, settings.SMTP_URL)

@@ -24,6 +24,7 @@ TASK_NAME = "jobagent.run_workflow"
 def _executors() -> dict[str, Callable[[str], RunStatus | None]]:
     # Imported here: workflows pull in extraction and matching code the web app
     # process never needs.
+    import jobagent_core.workflows.added_posting as added_posting
     import jobagent_core.workflows.job_search as job_search
     import jobagent_core.workflows.letter as letter
     import jobagent_core.workflows.profiling as profiling
@@ -32,6 +33,7 @@ def _executors() -> dict[str, Callable[[str], RunStatus | None]]:
         RunKind.PROFILING: profiling.execute,
         RunKind.JOB_SEARCH: job_search.execute,
         RunKind.LETTER: letter.execute,
+        RunKind.POSTING: added_posting.execute,
     }
 
 

@@ -55,6 +55,7 @@ from jobagent_core.matching.screening import screen
 from jobagent_core.matching.stage1 import rank_postings
 from jobagent_core.matching.term_stats import FEATURES_VERSION, TermStats
 from jobagent_core.profiling.schemas import Profile
+from jobagent_core.scheduling.saved_searches import NO_NEW_MATCHES, SAVED_SEARCH_PARAM
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.applications import write_application
 from jobagent_core.workflows.digest_step import deliver
@@ -66,6 +67,7 @@ from jobagent_core.workflows.discovery_step import (
 )
 from jobagent_core.workflows.engine import RunReporter, Step, WorkflowError, store_usage
 from jobagent_core.workflows.engine import execute as run_steps
+from jobagent_core.workflows.match_store import upsert_match
 from jobagent_core.workflows.research_step import research_match
 
 log = logging.getLogger(__name__)
@@ -87,6 +89,8 @@ class SearchContext:
     posting_ids: dict[PostingKey, str] = field(default_factory=dict)
     match_ids: list[str] = field(default_factory=list)
     meter: UsageMeter = field(default_factory=UsageMeter)
+    # Set for a run a saved search started: it reports only what is new.
+    saved_search_id: str | None = None
 
     def llm(self) -> LlmClient | None:
         try:
@@ -124,6 +128,8 @@ def discover(ctx: SearchContext, reporter: RunReporter) -> None:
             raise WorkflowError("Build your profile from a CV first, then search again.")
         db.expunge(search)
         ctx.search = search
+        saved = (run.params or {}).get(SAVED_SEARCH_PARAM) if run else None
+        ctx.saved_search_id = saved if isinstance(saved, str) else None
         # Empty when the person turned the e-mail digest off.
         ctx.email = (user.delivery_email or user.email) if user.delivery_enabled else ""
         ctx.profile = Profile.model_validate(stored)
@@ -151,7 +157,7 @@ def discover(ctx: SearchContext, reporter: RunReporter) -> None:
     )
     kept = apply_filters(dedupe(fetched.postings), wanted)
     ctx.postings = kept
-    ctx.posting_ids = _store_postings(kept, fetched.vectors)
+    ctx.posting_ids = store_postings(kept, fetched.vectors)
     reporter.set(found_count=len(kept))
 
 
@@ -162,7 +168,7 @@ _T = TypeVar("_T")
 _INSERT_BATCH = 200
 
 
-def _store_postings(
+def store_postings(
     postings: list[PostingData], vectors: dict[PostingKey, Embedded] | None = None
 ) -> dict[PostingKey, str]:
     """Upsert postings by (source, source_id); returns their row ids. New rows keep
@@ -330,34 +336,18 @@ def _store_matches(
         for posting, verdict in screened:
             if not verdict.is_match:
                 continue
-            posting_id = ctx.posting_ids[posting_key(posting)]
-            existing = db.scalars(
-                select(MatchedJob)
-                .join(JobPosting, JobPosting.id == MatchedJob.job_posting_id)
-                .where(
-                    MatchedJob.user_id == ctx.user_id,
-                    (MatchedJob.job_posting_id == posting_id)
-                    | (JobPosting.dedupe_key == dedupe_key(posting)),
-                )
-            ).first()
-            if existing is None:
-                existing = MatchedJob(
-                    user_id=ctx.user_id,
-                    job_posting_id=posting_id,
-                    run_id=ctx.run_id,
-                    score=float(verdict.score),
-                    stage1_score=stage1_scores.get(posting_key(posting)),
-                    reason=verdict.summary,
-                    reasons=verdict.reasons,
-                    gaps=verdict.gaps,
-                    matched_skills=verdict.matched_skills,
-                    screened_by=verdict.screened_by,
-                )
-                db.add(existing)
-                db.flush()
-                created += 1
-            if existing.id not in match_ids:
-                match_ids.append(existing.id)
+            match, new = upsert_match(
+                db,
+                user_id=ctx.user_id,
+                run_id=ctx.run_id,
+                posting_id=ctx.posting_ids[posting_key(posting)],
+                posting=posting,
+                verdict=verdict,
+                stage1_score=stage1_scores.get(posting_key(posting)),
+            )
+            created += new
+            if match.id not in match_ids:
+                match_ids.append(match.id)
     return match_ids, created
 
 
@@ -440,7 +430,13 @@ def fabricate(ctx: SearchContext, reporter: RunReporter) -> None:
 
 def deliver_step(ctx: SearchContext, reporter: RunReporter) -> None:
     """Send the digest once; a run taken over after its worker died sends the digest
-    that worker claimed but did not send, and says so in the run's log."""
+    that worker claimed but did not send, and says so in the run's log.
+
+    A saved search's run mails only the matches it found first; with none it sends
+    nothing and says so in the run's note (no warning: nothing went wrong)."""
+    if ctx.saved_search_id is not None and not _new_match_count(ctx):
+        _set_note(ctx, NO_NEW_MATCHES)
+        return
     result = deliver(ctx)
     if result.status == "sent":
         if result.restarted:
@@ -454,6 +450,24 @@ def deliver_step(ctx: SearchContext, reporter: RunReporter) -> None:
     reporter.warn(f"E-mail digest {result.detail}; everything is in the app.")
 
 
+def _new_match_count(ctx: SearchContext) -> int:
+    """The run's matches it found first (each match belongs to the run that found it)."""
+    with session_scope(admin_engine()) as db:
+        count = db.scalar(
+            select(func.count())
+            .select_from(MatchedJob)
+            .where(MatchedJob.run_id == ctx.run_id, MatchedJob.user_id == ctx.user_id)
+        )
+    return int(count or 0)
+
+
+def _set_note(ctx: SearchContext, note: str) -> None:
+    with session_scope(admin_engine()) as db:
+        run = db.get(Run, ctx.run_id)
+        if run is not None:
+            run.params = {**(run.params or {}), "note": note}
+
+
 STEPS: list[Step[SearchContext]] = [
     Step("Discovering postings", discover),
     Step("Scoring and screening", match),
@@ -463,14 +477,20 @@ STEPS: list[Step[SearchContext]] = [
 ]
 
 
-def execute(run_id: str) -> RunStatus | None:
+def execute(
+    run_id: str,
+    steps: list[Step[Any]] | None = None,
+    context: type[SearchContext] = SearchContext,
+) -> RunStatus | None:
+    """Run `steps` (a job search's, unless given) over a fresh `context` of that kind:
+    the posting workflow is a job search over one posting, run the same way."""
     with session_scope(admin_engine()) as db:
         run = db.get(Run, run_id)
         if run is None:
             return None
-        ctx = SearchContext(run_id=run.id, user_id=run.user_id, settings=get_settings())
+        ctx = context(run_id=run.id, user_id=run.user_id, settings=get_settings())
     stale_after = timedelta(seconds=ctx.settings.RUN_STALE_AFTER_S)
-    status = run_steps(admin_engine(), run_id, STEPS, ctx, stale_after=stale_after)
+    status = run_steps(admin_engine(), run_id, steps or STEPS, ctx, stale_after=stale_after)
     store_usage(admin_engine(), run_id, ctx.meter)
     return status
 

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -19,7 +20,8 @@ from jobagent_core.db.migrations import upgrade_if_behind
 from jobagent_core.db.models import Artifact, JobPosting, MatchedJob, Run
 from jobagent_core.profiling.service import UploadLimits, save_documents, start_profiling
 from jobagent_core.storage import FileStore
-from jobagent_core.workflows import job_search, profiling
+from jobagent_core.workflows import added_posting, job_search, profiling
+from jobagent_core.workflows.added_posting_start import start_added_posting
 from jobagent_core.workflows.engine import WorkflowError
 from jobagent_core.workflows.job_search_start import JobSearchRequest, start_job_search
 from jobagent_core.workflows.runs import run_status
@@ -39,6 +41,7 @@ class MatchResult:
     # Whether the letter and CV were written ("done"), and why not when they failed.
     fabrication_status: str = ""
     fabrication_error: str | None = None
+    gaps: list[str] = field(default_factory=list)  # what the posting asks that the CV lacks
 
 
 @dataclass
@@ -88,8 +91,27 @@ def search_locally(
 
     Raises `UploadRejected` for bad CVs and `WorkflowError` when a run fails.
     """
-    upgrade_if_behind(settings.DATABASE_URL)
     store = FileStore(settings.STORAGE_DIR)
+    user_id, profiling_run_id = _profile_locally(settings, cvs, store, on_progress)
+    with session_scope(admin_engine()) as db:
+        run = start_job_search(db, user_id, request, settings)
+    _follow(run.id, lambda: job_search.execute(run.id), on_progress)
+    _raise_if_failed(run.id)
+    return LocalSearchResult(
+        run=_status(run.id),
+        matches=run_matches(run.id, user_id, store),
+        profiling=_status(profiling_run_id),
+    )
+
+
+def _profile_locally(
+    settings: Settings,
+    cvs: Sequence[tuple[str, bytes]],
+    store: FileStore,
+    on_progress: Progress | None,
+) -> tuple[str, str]:
+    """Profile `cvs` for the local user: (the user's id, the profiling run's id)."""
+    upgrade_if_behind(settings.DATABASE_URL)
     limits = UploadLimits(settings.MAX_UPLOAD_MB * 1024 * 1024, max(settings.MAX_DOCUMENTS, 50))
     with session_scope(admin_engine()) as db:
         user_id = local_user(db).id
@@ -99,15 +121,30 @@ def search_locally(
         )
     _follow(profiling_run.id, lambda: profiling.execute(profiling_run.id), on_progress)
     _raise_if_failed(profiling_run.id)
+    return user_id, profiling_run.id
 
+
+def add_posting_locally(
+    settings: Settings,
+    cvs: Sequence[tuple[str, bytes]],
+    params: dict[str, Any],
+    *,
+    on_progress: Progress | None = None,
+) -> LocalSearchResult:
+    """Profile `cvs`, then add one posting (`posting` run parameters: a link, text,
+    or a posting read from a file) and return its match with its files.
+
+    Raises `UploadRejected` for bad CVs and `WorkflowError` when a run fails."""
+    store = FileStore(settings.STORAGE_DIR)
+    user_id, profiling_run_id = _profile_locally(settings, cvs, store, on_progress)
     with session_scope(admin_engine()) as db:
-        run = start_job_search(db, user_id, request, settings)
-    _follow(run.id, lambda: job_search.execute(run.id), on_progress)
+        run = start_added_posting(db, user_id, params, settings)
+    _follow(run.id, lambda: added_posting.execute(run.id), on_progress)
     _raise_if_failed(run.id)
     return LocalSearchResult(
         run=_status(run.id),
         matches=run_matches(run.id, user_id, store),
-        profiling=_status(profiling_run.id),
+        profiling=_status(profiling_run_id),
     )
 
 
@@ -158,6 +195,7 @@ def run_matches(run_id: str, user_id: str, store: FileStore) -> list[MatchResult
                     files=files,
                     fabrication_status=str(match.fabrication_status),
                     fabrication_error=match.fabrication_error,
+                    gaps=list(match.gaps or []),
                 )
             )
         return results
@@ -180,4 +218,11 @@ def write_files(matches: Sequence[MatchResult], out: Path) -> list[Path]:
     return folders
 
 
-__all__ = ["LocalSearchResult", "MatchResult", "run_matches", "search_locally", "write_files"]
+__all__ = [
+    "LocalSearchResult",
+    "MatchResult",
+    "add_posting_locally",
+    "run_matches",
+    "search_locally",
+    "write_files",
+]

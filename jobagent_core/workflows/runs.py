@@ -75,6 +75,11 @@ def run_status(run: Run) -> dict[str, Any]:
         # LLM calls, tokens, repairs and offline fallbacks by stage ({} without an LLM)
         "llm_usage": dict((run.params or {}).get("llm_usage") or {}),
         "error_message": run.error_message,
+        # The matches the run made or found again (a job search's, an added posting's).
+        "match_ids": [str(m) for m in (run.params or {}).get("match_ids") or []],
+        # A saved search's run: which one, and e.g. "No new matches since the last run."
+        "saved_search_id": (run.params or {}).get("saved_search_id"),
+        "note": (run.params or {}).get("note"),
         "task_id": run.task_id,
         "created_at": iso(run.created_at),
         "started_at": iso(run.started_at),

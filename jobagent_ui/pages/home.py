@@ -9,10 +9,12 @@ import reflex as rx
 from jobagent_ui import routes
 from jobagent_ui.components.charts import score_chart
 from jobagent_ui.components.runs_table import runs_table
+from jobagent_ui.components.saved_searches import saved_searches_panel
 from jobagent_ui.components.stat_cards import stage_counts, stat_cards
 from jobagent_ui.components.status_panels import empty_panel, error_panel, loading_panel
 from jobagent_ui.state.auth import AuthState
 from jobagent_ui.state.dashboard import DashboardState
+from jobagent_ui.state.saved_searches import SavedSearchesState
 from jobagent_ui.templates.page import private_page
 
 
@@ -68,7 +70,7 @@ def dashboard_content() -> rx.Component:
     )
 
 
-@private_page(routes.DASHBOARD, "Dashboard", on_load=DashboardState.load)
+@private_page(routes.DASHBOARD, "Dashboard", on_load=[DashboardState.load, SavedSearchesState.load])
 def home() -> rx.Component:
     return rx.vstack(
         rx.flex(
@@ -97,6 +99,7 @@ def home() -> rx.Component:
             gap="var(--space-3)",
             width="100%",
         ),
+        saved_searches_panel(),
         dashboard_content(),
         spacing="5",
         width="100%",

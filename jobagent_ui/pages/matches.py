@@ -78,7 +78,20 @@ def results() -> rx.Component:
 @private_page(routes.MATCHES, "Matches", on_load=MatchesState.open_page)
 def matches() -> rx.Component:
     return rx.vstack(
-        rx.heading("Your matches", as_="h1", size="7"),
+        rx.flex(
+            rx.heading("Your matches", as_="h1", size="7"),
+            rx.link(
+                rx.hstack(rx.icon("file-plus", size=16), "Add a posting", spacing="1"),
+                href=routes.ADD_POSTING,
+                size="2",
+                weight="medium",
+            ),
+            justify="between",
+            align="center",
+            wrap="wrap",
+            gap="var(--space-3)",
+            width="100%",
+        ),
         match_filters(),
         rx.cond(
             MatchesState.loading,

@@ -6,9 +6,11 @@ from __future__ import annotations
 import reflex as rx
 
 from jobagent_ui import routes
+from jobagent_ui.components.saved_searches import repeat_section
 from jobagent_ui.components.search_form import filters, sources, start_buttons, what_and_where
 from jobagent_ui.components.search_runs import started_runs
 from jobagent_ui.components.status_panels import error_panel, loading_panel, section_card
+from jobagent_ui.state.saved_searches import SavedSearchesState
 from jobagent_ui.state.search import SearchState
 from jobagent_ui.templates.page import private_page
 
@@ -27,6 +29,12 @@ def search_form() -> rx.Component:
             ),
             section_card("Filters", filters()),
             start_buttons(),
+            section_card(
+                "Repeat this search",
+                repeat_section(),
+                description="Save it to run on its own; the dashboard lists your saved "
+                "searches. Each run reports only what is new since the last one.",
+            ),
             spacing="5",
             width="100%",
         ),
@@ -35,10 +43,19 @@ def search_form() -> rx.Component:
     )
 
 
-@private_page(routes.SEARCH, "Search", on_load=SearchState.open_page)
+@private_page(
+    routes.SEARCH, "Search", on_load=[SearchState.open_page, SavedSearchesState.read_browser_zone]
+)
 def search() -> rx.Component:
     return rx.vstack(
         rx.heading("Search for jobs", as_="h1", size="7"),
+        rx.text(
+            "Found a posting yourself? ",
+            # Underlined: a link inside a sentence must not rely on colour alone.
+            rx.link("Add it by its link or text", href=routes.ADD_POSTING, underline="always"),
+            ".",
+            size="2",
+        ),
         rx.cond(
             SearchState.loading,
             loading_panel("Loading your profile's titles…"),

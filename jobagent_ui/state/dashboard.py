@@ -37,6 +37,7 @@ from jobagent_ui import routes
 from jobagent_ui.labels import RUN_KIND_LABELS, RUN_STATUS_LABELS
 from jobagent_ui.state.auth import current_member
 from jobagent_ui.state.live import hub, live_page
+from jobagent_ui.state.saved_searches import SavedSearchesState
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +112,13 @@ def _chart_point(point: RunPoint) -> dict[str, Any]:
 def run_view(run: RunRow) -> RunView:
     profiling = run.kind == RunKind.PROFILING
     letter = run.kind == RunKind.LETTER
+    added = run.kind == RunKind.POSTING
     if profiling:
         title = "Profile from your CVs"
     elif letter:
         title = "A new cover letter"
+    elif added:
+        title = "A posting you added"
     else:
         title = run.title or "Job search"
     return RunView(
@@ -124,7 +128,7 @@ def run_view(run: RunRow) -> RunView:
         if profiling
         else RUN_KIND_LABELS.get(run.kind, run.kind.replace("_", " ").capitalize()),
         title=title,
-        location=run.location or ("" if profiling or letter else "Any location"),
+        location=run.location or ("" if profiling or letter or added else "Any location"),
         status=run.status,
         status_label=RUN_STATUS_LABELS.get(run.status, run.status.capitalize()),
         current_step=run.current_step or "",
@@ -295,10 +299,18 @@ class DashboardState(rx.State):
         """Counts and chart again when a run started, ended or appeared (3 queries)."""
         return data.live_summary(user_id, changes)
 
-    def apply_live(self, changes: Sequence[RunChange], refreshed: DashboardSummary | None) -> None:
-        """Update the rows shown; a new run joins the top of the first page."""
+    async def apply_live(
+        self, changes: Sequence[RunChange], refreshed: DashboardSummary | None
+    ) -> None:
+        """Update the rows shown; a new run joins the top of the first page; the saved
+        searches' next run and last result follow their runs starting and ending."""
         if self.loading or self.load_error:
             return  # the snapshot being read includes these changes
+        searches = [c for c in changes if c.run.kind == RunKind.JOB_SEARCH]
+        if any(c.finished or c.previous_status is None for c in searches):
+            saved = await self.get_state(SavedSearchesState)
+            if saved.items:
+                await saved.reload(searches[0].user_id)
         runs = list(self.runs)
         at = {view.id: i for i, view in enumerate(runs)}
         added = False

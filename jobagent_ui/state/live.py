@@ -82,6 +82,13 @@ def finished_toast(run: RunRow) -> EventSpec:
             reason = f" {run.error_message}" if run.error_message else ""
             return rx.toast.error(f"The new cover letter could not be written.{reason}")
         return rx.toast.info("Writing a new cover letter was cancelled.")
+    if run.kind == RunKind.POSTING:
+        if run.status == RunStatus.COMPLETED:
+            return rx.toast.success("The posting you added is scored, with its letter and CV.")
+        if run.status == RunStatus.FAILED:
+            reason = f" {run.error_message}" if run.error_message else ""
+            return rx.toast.error(f"The posting could not be added.{reason}")
+        return rx.toast.info("Adding the posting was cancelled.")
     if run.kind == RunKind.PROFILING:
         name = "Building your profile"
     else:

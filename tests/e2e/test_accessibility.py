@@ -180,6 +180,7 @@ PAGES: dict[str, tuple[str, bool, Callable[[Page], None]]] = {
     "match": ("/matches/{match_id}", True, _ready_match),
     "applications": ("/applications", True, _ready_applications),
     "settings": ("/settings", True, _ready_heading("Settings")),
+    "add-posting": ("/add-posting", True, _ready_heading("Add a posting")),
 }
 WIDTHS: dict[str, ViewportSize] = {"desktop": DESKTOP, "phone": PHONE}
 

@@ -215,3 +215,51 @@ def test_deleting_the_last_user_of_a_shared_file_removes_it(
     assert second == DeletionReport(deleted=True, files_removed=5, files_kept=0)
     assert not store.exists(grace.files["shared_cv"])
     assert not delete_account(pg_engine, grace.id, store).deleted
+
+
+def test_postings_a_person_added_go_with_them_unless_someone_else_holds_them(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Pasted text is the person's data, not a board's: it must not outlive them."""
+    store = FileStore(tmp_path / "storage")
+
+    def posting(source: str, source_id: str) -> JobPosting:
+        return JobPosting(
+            source=source,
+            source_id=source_id,
+            dedupe_key=source_id,
+            title="Data Engineer",
+            company="Acme",
+            company_key="acme",
+            description_text=f"Pasted text {source_id}: Python and SQL.",
+        )
+
+    with session_scope(engine) as db:
+        board = posting("sample", "board-1")
+        pasted_alone = posting("added", "text:only-ada")
+        pasted_shared = posting("added", "text:both")
+        linked_unmatched = posting("added", "https://jobs.example/only-read")
+        db.add_all([board, pasted_alone, pasted_shared, linked_unmatched])
+        db.flush()
+        ada = add_person(db, store, "ada", board)
+        grace = add_person(db, store, "grace", board)
+        db.add_all(
+            [
+                MatchedJob(user_id=ada.id, job_posting_id=pasted_alone.id, score=70.0),
+                MatchedJob(user_id=ada.id, job_posting_id=pasted_shared.id, score=70.0),
+                MatchedJob(user_id=grace.id, job_posting_id=pasted_shared.id, score=50.0),
+                # Read and stored, but the run failed before its match was made.
+                Run(
+                    user_id=ada.id,
+                    kind=RunKind.POSTING,
+                    status=RunStatus.FAILED,
+                    params={"posting_id": linked_unmatched.id},
+                ),
+            ]
+        )
+        ids = {p.source_id: p.id for p in (board, pasted_alone, pasted_shared, linked_unmatched)}
+
+    assert delete_account(engine, ada.id, store).deleted
+    with session_scope(engine) as db:
+        left = set(db.scalars(select(JobPosting.source_id).where(JobPosting.id.in_(ids.values()))))
+    assert left == {"board-1", "text:both"}

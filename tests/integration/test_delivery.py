@@ -11,6 +11,7 @@ built from the environment, so nothing is skipped when it is unset.
 from __future__ import annotations
 
 import os
+import re
 import ssl
 import threading
 from collections.abc import Callable, Sequence
@@ -188,7 +189,7 @@ def builder(seeded: Seeded, calls: list[int] | None = None) -> Callable[..., Ema
             recipient=seeded.user_email,
             search_title="Data Engineer",
             search_location="Berlin",
-            app_url="https://jobagent.example/runs",
+            app_url="https://jobagent.example/",
         )
 
     return build
@@ -272,6 +273,11 @@ def check_digest(message: EmailMessage, recipient: str) -> None:
     assert "Beta &amp; Söhne" in html
     assert "<strong>1</strong>" in html
     assert '<a href="https://jobs.example/0">Data Engineer</a>' in html
+    # Each match links to its page in the app (letter, CV, tracking).
+    pages = re.findall(r"Letter, CV and tracking: (https://jobagent\.example/matches/\S+)", text)
+    assert len(pages) == 2
+    for page in pages:
+        assert f'<a href="{page}">Letter, CV and tracking in Job Agent</a>' in html
     attachments = list(message.iter_attachments())
     names = [part.get_filename() for part in attachments]
     assert names == [

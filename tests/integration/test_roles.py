@@ -121,6 +121,12 @@ def test_ui_can_select_insert_update_every_table(ui: psycopg.Connection) -> None
             "VALUES (%s, %s, 'ci', %s, 'ja_abc')",
             (new_id(), user_id, new_id()),
         ),
+        (
+            "INSERT INTO saved_searches (id, user_id, title, remote, sources, filters, "
+            "schedule_kind, time_of_day, time_zone, last_run_id) VALUES (%s, %s, 'Nurse', "
+            "'region', '[]', '{}', 'daily', '08:00', 'UTC', %s)",
+            (new_id(), user_id, run_id),
+        ),
     ]
     for statement, params in statements:
         ui.execute(statement, params)  # type: ignore[arg-type]

@@ -36,10 +36,12 @@ COMPOSE = ROOT / "docker-compose.yml"
 COMPOSE_PROD = ROOT / "docker-compose.prod.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 CADDYFILE = ROOT / "Caddyfile"
-IMAGE_SERVICES = ("migrate", "app", "worker", "flower")
-LONG_RUNNING = ("postgres", "redis", "app", "worker", "flower", "caddy")
+IMAGE_SERVICES = ("migrate", "app", "worker", "beat", "flower")
+LONG_RUNNING = ("postgres", "redis", "app", "worker", "beat", "flower", "caddy")
 # The database passwords go into the URLs compose builds, never to a container as such.
-WITHHELD_SETTINGS = {"JOB_AGENT_ADMIN_PASSWORD", "JOB_AGENT_UI_PASSWORD"}
+# Role passwords stay with the migrate service; FETCH_ALLOW_LOOPBACK (tests only)
+# would open the SSRF guard to the server itself, so compose never passes it on.
+WITHHELD_SETTINGS = {"JOB_AGENT_ADMIN_PASSWORD", "JOB_AGENT_UI_PASSWORD", "FETCH_ALLOW_LOOPBACK"}
 SAMPLE_ENV = {
     "POSTGRES_PASSWORD": "superuser-secret",
     "JOB_AGENT_ADMIN_PASSWORD": "admin-secret",
@@ -119,6 +121,7 @@ def test_compose_files_parse_and_resolve() -> None:
         "migrate",
         "app",
         "worker",
+        "beat",
         "flower",
         "caddy",
     }
@@ -220,9 +223,9 @@ def test_environment_names_are_real_settings() -> None:
 
 def test_app_and_worker_get_every_setting_and_no_database_password() -> None:
     found = services(COMPOSE)
-    for name in ("app", "worker"):
+    for name in ("app", "worker", "beat"):
         wanted = set(Settings.model_fields) - WITHHELD_SETTINGS
-        if name == "worker":
+        if name in ("worker", "beat"):
             wanted.discard("UI_DATABASE_URL")  # workers use the admin role only
         environment = found[name]["environment"]
         assert wanted <= set(environment), f"{name} lacks {sorted(wanted - set(environment))}"
@@ -238,7 +241,7 @@ def test_roles_per_service() -> None:
     assert app["UI_DATABASE_URL"].startswith(f"postgresql://{UI_ROLE}:ui-secret@postgres:5432/")
     # The web app holds no admin credentials at all.
     assert app["DATABASE_URL"] == app["UI_DATABASE_URL"]
-    for name in ("migrate", "worker"):
+    for name in ("migrate", "worker", "beat"):
         url = found[name]["environment"]["DATABASE_URL"]
         assert url.startswith(f"postgresql://{ADMIN_ROLE}:admin-secret@postgres:5432/")
     for name in ("app", "worker", "flower", "caddy", "redis", "migrate"):
@@ -254,7 +257,7 @@ def test_start_order() -> None:
     assert "healthcheck" in found["postgres"]
     assert "healthcheck" in found["redis"]
     assert found["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
-    for name in ("app", "worker"):
+    for name in ("app", "worker", "beat"):
         assert found[name]["depends_on"]["migrate"]["condition"] == (
             "service_completed_successfully"
         )

@@ -7,6 +7,7 @@ from jobagent_core.db.models.delivery import DigestDelivery, DigestStatus
 from jobagent_core.db.models.documents import Document
 from jobagent_core.db.models.jobs import Artifact, CompanyResearch, JobPosting, MatchedJob
 from jobagent_core.db.models.runs import JobSearch, Run
+from jobagent_core.db.models.saved_searches import SavedSearch
 
 __all__ = [
     "Account",
@@ -21,6 +22,7 @@ __all__ = [
     "JobSearch",
     "MatchedJob",
     "Run",
+    "SavedSearch",
     "Session",
     "User",
     "Verification",

@@ -85,3 +85,8 @@ class CompanyBoardSource(Generic[Job]):
 
     def _posting(self, job: Job) -> PostingData:
         raise NotImplementedError
+
+    def posting_of(self, raw: object) -> PostingData:
+        """One job as the board's API returns it, as a posting (a single job read by
+        its own endpoint). Raises pydantic's ValidationError for a job of another shape."""
+        return self._posting(self.job_model.model_validate(raw))

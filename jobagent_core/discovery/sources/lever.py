@@ -145,6 +145,11 @@ class LeverSource:
                     break
         return result
 
+    def posting_of(self, raw: object) -> PostingData:
+        """One posting as `GET /v0/postings/{site}/{id}` returns it. Raises pydantic's
+        ValidationError for a posting of another shape."""
+        return self._posting(_Posting.model_validate(raw))
+
     def _posting(self, item: _Posting) -> PostingData:
         # The `lists` are the role (what you'll do, requirements): a long description
         # never pushes them out of the capped text.

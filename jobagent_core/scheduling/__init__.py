@@ -1,0 +1,1 @@
+"""Saved searches that run on their own: the schedule math and the saved rows."""
