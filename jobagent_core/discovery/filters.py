@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -68,15 +69,24 @@ class PostingPlace:
 def posting_place(posting: PostingData) -> PostingPlace:
     """The place of `posting`: its location field; failing that, what its
     description states; hybrid roles count as on-site at their place."""
-    where = (posting.location or "").strip()
+    return _place_of(
+        posting.location or "", posting.title, bool(posting.remote), posting.description_text
+    )
+
+
+# A search asks for each posting's place several times (the filters, then the fit of
+# every posting that can reach the top), and reading a description's remote limits is
+# regex work: computed once per text. The result is immutable; strings cache their hash.
+@lru_cache(maxsize=8192)
+def _place_of(location: str, title: str, remote_flag: bool, description: str) -> PostingPlace:
+    where = location.strip()
     folded = words(where)
-    hybrid = bool(_HYBRID.search(fold(f"{where} {posting.title}")))
-    remote = (posting.remote or bool(_REMOTE_WORDS.search(folded))) and not hybrid
+    hybrid = bool(_HYBRID.search(fold(f"{where} {title}")))
+    remote = (remote_flag or bool(_REMOTE_WORDS.search(folded))) and not hybrid
     places = places_in(where) if where else _NOWHERE
     source: Literal["location", "description", "none"] = "location" if where else "none"
     if places.known:
         return PostingPlace(where, places, remote, hybrid, source)
-    description = posting.description_text
     if not where and not remote and _FULLY_REMOTE.search(fold(description[:20_000])):
         remote = True
     if remote:
