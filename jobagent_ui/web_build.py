@@ -290,6 +290,26 @@ def add_missing_ignores(
         out.write(("" if not text or text.endswith("\n") else "\n") + "\n".join(missing) + "\n")
 
 
+def persist_if_changed(source: Path, target: Path) -> bool:
+    """Copy `source` over `target` only when their bytes differ, by an atomic rename.
+
+    Reflex copies each web directory's lockfiles back to the project's reflex.lock/
+    at every start (truncate, then write). Servers starting at once then read one
+    another's half-written lockfile; an empty one fails every later start ("The
+    persisted lockfile is out of sync"). Unchanged, nothing is written; changed,
+    readers see the old file or the new one, never a part."""
+    if not source.exists():
+        return False
+    data = source.read_bytes()
+    if target.exists() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    staging.write_bytes(data)
+    os.replace(staging, target)
+    return True
+
+
 def main() -> None:
     from reflex.reflex import cli
     from reflex.utils import build as reflex_build
@@ -307,6 +327,14 @@ def main() -> None:
         add_missing_ignores(gitignore_file, files_to_ignore)
 
     frontend_skeleton.initialize_gitignore = initialize_gitignore
+
+    def sync_web_lockfile_to_root(filename: str) -> None:
+        persist_if_changed(
+            frontend_skeleton.get_web_lockfile_path(filename),
+            frontend_skeleton.get_root_lockfile_path(filename),
+        )
+
+    frontend_skeleton.sync_web_lockfile_to_root = sync_web_lockfile_to_root
 
     cli()
 

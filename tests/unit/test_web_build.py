@@ -135,3 +135,22 @@ def test_gitignore_is_left_alone_when_complete_and_only_appended_to(tmp_path: Pa
     fresh.parent.mkdir()
     web_build.add_missing_ignores(fresh, [".web", "*.db"])
     assert fresh.read_text() == ".web\n*.db\n"
+
+
+def test_lockfiles_are_persisted_only_when_changed_and_never_half_written(
+    tmp_path: Path,
+) -> None:
+    """Reflex rewrote reflex.lock/ at every server start; two at once emptied it."""
+    web, root = tmp_path / "web" / "bun.lock", tmp_path / "reflex.lock" / "bun.lock"
+    web.parent.mkdir()
+    web.write_text('{"lockfileVersion": 2}')
+    assert web_build.persist_if_changed(web, root)
+    assert root.read_text() == '{"lockfileVersion": 2}'
+    before = root.stat().st_mtime_ns
+    assert not web_build.persist_if_changed(web, root)  # same bytes: not touched
+    assert root.stat().st_mtime_ns == before
+    web.write_text('{"lockfileVersion": 3}')
+    assert web_build.persist_if_changed(web, root)
+    assert root.read_text() == '{"lockfileVersion": 3}'
+    assert sorted(p.name for p in root.parent.iterdir()) == ["bun.lock"]  # no leftovers
+    assert not web_build.persist_if_changed(tmp_path / "missing", root)
