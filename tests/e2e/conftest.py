@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import pytest
@@ -44,14 +44,13 @@ CHROMIUM_ARGS = [
 expect.set_options(timeout=15_000)  # first paint + websocket + guard on 2 busy cores
 
 
-@pytest.fixture(scope="session")
-def start_app_server(
+@contextmanager
+def _server_starter(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., AppServer]]:
-    """Start a server with extra settings; it runs until the end of the session.
-
-    The servers share one cache of production bundles: each distinct set of
-    compiled pages is bundled once per session (see jobagent_ui/web_build.py)."""
+    """A function that starts a server with extra settings; every server it started
+    stops on leaving. The servers share one cache of production bundles: each
+    distinct set of compiled pages is bundled once (see jobagent_ui/web_build.py)."""
     web_builds = web_builds_dir(tmp_path_factory)
     with ExitStack() as servers:
 
@@ -59,6 +58,26 @@ def start_app_server(
             workdir = tmp_path_factory.mktemp(f"server-{name}")
             return servers.enter_context(run_app_server(workdir, extra_env, web_builds=web_builds))
 
+        yield start
+
+
+@pytest.fixture(scope="session")
+def start_app_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[..., AppServer]]:
+    """Start a server shared by several modules; it runs until the end of the session."""
+    with _server_starter(tmp_path_factory) as start:
+        yield start
+
+
+@pytest.fixture(scope="module")
+def start_module_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[..., AppServer]]:
+    """Start a server with one module's own settings; it stops when that module is
+    done, so a process running many modules does not keep every server (each holds
+    a PostgreSQL database and a pool of connections to it)."""
+    with _server_starter(tmp_path_factory) as start:
         yield start
 
 

@@ -40,11 +40,11 @@ Requirements: 5+ years of data engineering, strong Python and SQL, dbt, Spark.""
 
 @pytest.fixture(scope="module")
 def posting_server(
-    start_app_server: Callable[..., AppServer], tmp_path_factory: pytest.TempPathFactory
+    start_module_server: Callable[..., AppServer], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[AppServer]:
     """Local sign-in by minted cookies, and a worker with the server's settings."""
     data = tmp_path_factory.mktemp("posting-data")
-    server = start_app_server(
+    server = start_module_server(
         {"STORAGE_DIR": str(data / "storage"), "QUEUE_DIR": str(data / "queue")},
         name="posting",
     )

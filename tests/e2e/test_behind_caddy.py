@@ -74,7 +74,7 @@ class Proxied:
 
 @pytest.fixture(scope="module")
 def behind_caddy(
-    start_app_server: Callable[..., AppServer],
+    start_module_server: Callable[..., AppServer],
     profiling_llm: LlmStub,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Proxied]:
@@ -83,7 +83,7 @@ def behind_caddy(
         pytest.fail("caddy not found: scripts/ensure_services.sh installs Debian's caddy")
     caddy_url = f"http://localhost:{_free_port()}"
     data = tmp_path_factory.mktemp("behind-caddy")
-    app = start_app_server(
+    app = start_module_server(
         {
             "BETTER_AUTH_URL": caddy_url,
             "REFLEX_API_URL": caddy_url,

@@ -76,12 +76,12 @@ class AdaData:
 
 @pytest.fixture(scope="module")
 def isolation_server(
-    start_app_server: Callable[..., AppServer],
+    start_module_server: Callable[..., AppServer],
     oidc_provider_url: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AppServer:
     data = tmp_path_factory.mktemp("isolation-data")
-    return start_app_server(
+    return start_module_server(
         {
             "GOOGLE_CLIENT_ID": "job-agent-test",
             "GOOGLE_CLIENT_SECRET": "e2e-client-secret",

@@ -37,13 +37,13 @@ ADDED = "Outside work I organise the Hamburg data engineering meetup every month
 
 @pytest.fixture(scope="module")
 def journey_server(
-    start_app_server: Callable[..., AppServer],
+    start_module_server: Callable[..., AppServer],
     oidc_provider_url: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[AppServer]:
     """Google sign-in (the local provider), a worker, its own storage and queue."""
     data = tmp_path_factory.mktemp("journey-data")
-    server = start_app_server(
+    server = start_module_server(
         {
             "GOOGLE_CLIENT_ID": "job-agent-test",
             "GOOGLE_CLIENT_SECRET": "e2e-client-secret",

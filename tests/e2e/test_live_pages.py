@@ -7,7 +7,6 @@ RunReporter (or the workflow itself), exactly as a worker writes them."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -90,9 +89,7 @@ def test_a_started_search_is_followed_live_without_polling_per_tab(
     claim_run(admin, run_id, stale_after=timedelta(minutes=5))
     reporter.step("Discovering postings")
     reporter.set(found_count=321, progress_total=4, progress_done=1)
-    started = time.monotonic()
     expect(card.get_by_text("321", exact=True)).to_be_visible(timeout=LIVE_MS)
-    assert time.monotonic() - started < LIVE_MS / 1000
     expect(card).to_have_attribute("data-status", "running")
     expect(card).to_contain_text("Discovering postings…")
     expect(card.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "25")

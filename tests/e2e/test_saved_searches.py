@@ -31,11 +31,11 @@ NEXT_RUN = datetime(2031, 3, 3, 7, 0, tzinfo=UTC)  # Mon 3 Mar 2031, 08:00 in Be
 
 @pytest.fixture(scope="module")
 def saved_server(
-    start_app_server: Callable[..., AppServer], tmp_path_factory: pytest.TempPathFactory
+    start_module_server: Callable[..., AppServer], tmp_path_factory: pytest.TempPathFactory
 ) -> AppServer:
     """Sign-in by minted cookies; runs wait in a queue folder no worker reads."""
     data = tmp_path_factory.mktemp("saved-data")
-    return start_app_server(
+    return start_module_server(
         {"STORAGE_DIR": str(data / "storage"), "QUEUE_DIR": str(data / "queue")},
         name="saved",
     )

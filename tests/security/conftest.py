@@ -21,6 +21,7 @@ from jobagent_core.db.models import User
 from tests.e2e.conftest import (  # noqa: F401 (fixtures: Debian's Chromium, servers)
     browser_type_launch_args,
     start_app_server,
+    start_module_server,
 )
 from tests.e2e.servers import E2E_AUTH_SECRET, AppServer
 

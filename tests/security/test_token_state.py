@@ -28,9 +28,9 @@ STATE_REDIS_URL = "redis://127.0.0.1:6379/10"  # a database no other test uses
 
 
 @pytest.fixture(scope="module")
-def redis_state_server(start_app_server: Callable[..., AppServer]) -> AppServer:
+def redis_state_server(start_module_server: Callable[..., AppServer]) -> AppServer:
     redis.Redis.from_url(STATE_REDIS_URL).flushdb()
-    return start_app_server({"REFLEX_REDIS_URL": STATE_REDIS_URL}, name="redis-state")
+    return start_module_server({"REFLEX_REDIS_URL": STATE_REDIS_URL}, name="redis-state")
 
 
 def create_token_in_the_browser(browser: Browser, server: AppServer, engine: Engine) -> str:
@@ -61,7 +61,12 @@ def test_the_token_is_not_in_the_state_files_and_they_are_private(
 ) -> None:
     token = create_token_in_the_browser(browser, security_server, security_admin)
     states = Path(security_server.env["REFLEX_STATES_WORKDIR"])
-    files = [path for path in states.rglob("*") if path.is_file()]
+    # Reflex writes states to disk after a debounce, later still on a busy machine.
+    deadline = time.monotonic() + 30
+    files: list[Path] = []
+    while not files and time.monotonic() < deadline:
+        files = [path for path in states.rglob("*") if path.is_file()]
+        time.sleep(0.2)
     assert files, "no state files to scan: the server did not use its disk store"
     for path in files:
         assert token.encode() not in path.read_bytes(), path
