@@ -14,7 +14,7 @@ from jobagent_core.fabrication.coverage import (
     key_requirements,
     named_in,
 )
-from jobagent_core.fabrication.durations import duration_claims
+from jobagent_core.fabrication.duration_claims import duration_claims
 from jobagent_core.fabrication.fact_check import without_overstated_durations
 from jobagent_core.fabrication.facts import collect_facts
 from jobagent_core.fabrication.letters import letter_language

@@ -9,16 +9,7 @@ limit of concurrent requests per server are explained in `client.py`.
 Catch `LlmUnavailable` (and `LlmNotConfigured`) to fall back to the offline provider.
 """
 
-from jobagent_core.llm.client import (
-    FORMS,
-    LlmClient,
-    Message,
-    StructuredOutput,
-    StructuredResult,
-    Usage,
-    UsageMeter,
-    forget_learned,
-)
+from jobagent_core.llm.client import LlmClient, StructuredResult
 from jobagent_core.llm.errors import (
     LlmAuthError,
     LlmError,
@@ -28,7 +19,10 @@ from jobagent_core.llm.errors import (
     LlmUnavailable,
     UnsupportedSchema,
 )
+from jobagent_core.llm.request import FORMS, Message, StructuredOutput
 from jobagent_core.llm.schemas import reply_token_estimate, strict_json_schema
+from jobagent_core.llm.server_state import forget_learned
+from jobagent_core.llm.usage import Usage, UsageMeter
 
 __all__ = [
     "FORMS",

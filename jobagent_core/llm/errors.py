@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jobagent_core.llm.client import Usage
+    from jobagent_core.llm.usage import Usage
 
 
 class LlmError(Exception):

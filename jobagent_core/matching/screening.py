@@ -37,25 +37,18 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
 
 from jobagent_core.discovery.filters import DEFAULT_REMOTE, RemoteOption
-from jobagent_core.discovery.places import Places, places_in
 from jobagent_core.discovery.schema import PostingData
 from jobagent_core.llm import LlmClient, LlmError, Message, Usage
-from jobagent_core.matching.fit import (
-    LEVELS,
-    Fit,
-    FitJudge,
-    is_current,
-    profile_level,
-    profile_years,
-)
-from jobagent_core.matching.lexical import TitleScorer, words
+from jobagent_core.matching.fit import LEVELS, Fit, FitJudge
+from jobagent_core.matching.lexical import words
+from jobagent_core.matching.profile_facts import ProfileFacts, Role, years_text
 from jobagent_core.matching.schemas import (
     MATCH_THRESHOLD,
     LlmVerdict,
@@ -63,16 +56,14 @@ from jobagent_core.matching.schemas import (
     ScreeningVerdict,
     Stage1Result,
 )
-from jobagent_core.matching.stage1 import DEFAULT_TOP_K, profile_titles, rank_postings
-from jobagent_core.profiling.profile_store import job_span
+from jobagent_core.matching.stage1 import DEFAULT_TOP_K, rank_postings
 from jobagent_core.profiling.schemas import Profile
-from jobagent_core.profiling.taxonomy import Taxonomy, load_taxonomy
+from jobagent_core.profiling.taxonomy import load_taxonomy
 
 __all__ = [
     "SCREENING_STAGE",
     "MatchResult",
     "OfflineScreener",
-    "ProfileFacts",
     "match_postings",
     "screen",
     "screen_offline",
@@ -111,84 +102,6 @@ _YEARS_ASKED = re.compile(
     r"(?<![\d.])(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs|jahre?n?|ans|años)\b",
     re.IGNORECASE,
 )
-
-
-# --------------------------------------------------------------------------- profile facts
-
-
-@dataclass(frozen=True)
-class Role:
-    """One job of the profile with its length in years (None when undated)."""
-
-    title: str
-    employer: str | None
-    years: float | None
-    current: bool
-
-    def describe(self) -> str:
-        """'6 years as Senior Data Engineer at Nordlicht Logistics GmbH'."""
-        where = f" at {self.employer}" if self.employer else ""
-        if self.years is None:
-            return f"{self.title}{where}"
-        return f"{_years(self.years)} as {self.title}{where}"
-
-
-@dataclass
-class ProfileFacts:
-    """What the screen needs from a profile, worked out once per search."""
-
-    profile: Profile
-    skills: dict[str, str]  # canonical or lower-cased skill -> the profile's own name
-    roles: list[Role]
-    years: float | None  # total, overlapping jobs counted once
-    level: int | None
-    places: Places | None
-    titles: TitleScorer
-    role_titles: list[TitleScorer] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, profile: Profile, *, today: date | None = None) -> ProfileFacts:
-        taxonomy = load_taxonomy()
-        today = today or datetime.now(UTC).date()
-        roles = []
-        for entry in profile.experience:
-            dated = job_span(entry, today=today)
-            years = (dated[1] - dated[0]) / 12 if dated else None
-            roles.append(Role(entry.title, entry.employer, years, is_current(entry)))
-        # The profile's own figure when it was computed on saving, else the dated jobs'
-        # (0 for a graduate's CV: education, no job yet).
-        total = profile_years(profile, today)
-        return cls(
-            profile=profile,
-            skills=_canonical_skills(profile.skills, taxonomy),
-            roles=roles,
-            years=total,
-            level=profile_level([(r.title, r.current) for r in roles], total, taxonomy),
-            places=places_in(profile.location) if profile.location else None,
-            titles=TitleScorer(profile_titles(profile)),
-            role_titles=[TitleScorer([r.title]) for r in roles],
-        )
-
-
-def _canonical_skills(skills: Sequence[str], taxonomy: Taxonomy) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for skill in skills:
-        if skill in taxonomy.skills.by_name:
-            out.setdefault(skill, skill)
-            continue
-        found = taxonomy.skills.find(skill, [(0, len(skill))])
-        for match in found:
-            out.setdefault(match.skill, skill)
-        if not found:
-            out.setdefault(skill.lower(), skill)
-    return out
-
-
-def _years(value: float) -> str:
-    if value < 1:
-        return "under a year"
-    n = int(value)
-    return "1 year" if n == 1 else f"{n} years"
 
 
 # --------------------------------------------------------------------------- offline scorer
@@ -320,9 +233,9 @@ class OfflineScreener:
         asked = _years_asked(text)
         if asked and facts.years is not None and facts.years + 0.5 < asked:
             fit = min(fit, max(0.1, facts.years / asked))
-            gaps.append(f"asks for {asked}+ years; the profile shows {_years(facts.years)}")
+            gaps.append(f"asks for {asked}+ years; the profile shows {years_text(facts.years)}")
         elif fit >= 0.7 and facts.years is not None and level is not None:
-            reasons.append(f"{LEVELS[level]} role; {_years(facts.years)} of experience")
+            reasons.append(f"{LEVELS[level]} role; {years_text(facts.years)} of experience")
         return fit
 
 
@@ -391,10 +304,10 @@ def profile_brief(facts: ProfileFacts) -> str:
     p = facts.profile
     lines = [f"Location: {p.location or 'not stated'}"]
     if facts.years is not None:
-        lines.append(f"Experience in total: {_years(facts.years)}")
+        lines.append(f"Experience in total: {years_text(facts.years)}")
     for entry, role in zip(p.experience, facts.roles, strict=True):
         dates = " – ".join(d for d in (entry.start, entry.end) if d)
-        length = f", {_years(role.years)}" if role.years is not None else ""
+        length = f", {years_text(role.years)}" if role.years is not None else ""
         where = f" at {entry.employer}" if entry.employer else ""
         lines.append(f"- {entry.title}{where} ({dates or 'undated'}{length})")
     if p.skills:

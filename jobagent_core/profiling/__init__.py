@@ -1,8 +1,6 @@
 """Profiling: CV intake and text extraction (documents), then the profile built from it."""
 
 from jobagent_core.profiling.documents import (
-    MAX_FILE_BYTES,
-    MAX_FILES,
     DocumentKind,
     ExtractedDocument,
     ValidatedDocument,
@@ -23,6 +21,7 @@ from jobagent_core.profiling.errors import (
     TooManyFiles,
     UnsupportedDocument,
 )
+from jobagent_core.profiling.upload_limits import MAX_FILE_BYTES, MAX_FILES
 
 __all__ = [
     "MAX_FILES",

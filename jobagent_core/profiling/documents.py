@@ -6,10 +6,10 @@ makes TXT or Markdown; anything else raises an `errors.DocumentError` whose mess
 the file.
 
 Uploads are hostile until read: a few hundred KB can unpack to gigabytes (ZIP and Flate
-"bombs") or to tens of millions of characters. The limits below are checked on what is
-actually unpacked, as it is read (declared sizes serve only as a first, cheap filter), and
-reading stops as soon as one is passed, with `TooMuchContent`; a DOCX's media parts are
-never unpacked at all.
+"bombs") or to tens of millions of characters. The limits (`upload_limits.py`) are
+checked on what is actually unpacked, as it is read (declared sizes serve only as a first,
+cheap filter), and reading stops as soon as one is passed, with `TooMuchContent`; a DOCX's
+media parts are never unpacked at all (`docx_reader.py` reads DOCX packages).
 
 The text returned is plain, NFC-normalised lines: blank line between blocks, single spaces,
 bullets as "•", non-ASCII kept, Markdown syntax dropped. PDF pages are laid out by
@@ -23,21 +23,24 @@ import codecs
 import hashlib
 import io
 import logging
-import posixpath
 import re
 import unicodedata
-import zipfile
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-from urllib.parse import unquote
 
-from lxml import etree  # type: ignore[import-untyped]
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
+from jobagent_core.profiling.docx_reader import (
+    ZIP_ERRORS,
+    XmlBudget,
+    docx_lines,
+    main_part,
+    odf_mimetype,
+    open_zip,
+    zip_members,
+)
 from jobagent_core.profiling.errors import (
     CorruptDocument,
     DocumentError,
@@ -52,50 +55,21 @@ from jobagent_core.profiling.errors import (
 )
 from jobagent_core.profiling.pdf_layout import PARSE_ERRORS, page_lines
 from jobagent_core.profiling.pdf_runs import OverBudget, ReadBudget
+from jobagent_core.profiling.upload_limits import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_PDF_FONT_ENTRIES,
+    MAX_PDF_OBJECTS,
+    MAX_PDF_PAGE_COUNT,
+    MAX_PDF_PAGES,
+    MAX_PDF_PARSE_BYTES,
+    MAX_PDF_STREAM_BYTES,
+    MAX_TEXT_CHARS,
+    MIN_LETTERS_PER_PAGE,
+    RAW_TEXT_CHARS,
+)
 
 log = logging.getLogger(__name__)
-
-_MB = 1024 * 1024
-MAX_FILE_BYTES = 10 * _MB
-MAX_FILES = 5
-MIN_LETTERS_PER_PAGE = 40  # no page with this many letters and digits: no text layer
-
-# Limits on what an upload holds, not on its size (see the module docstring). A CV is a
-# few pages: 200,000 characters is some 60 dense pages, 100 pages a CV with every
-# certificate attached. Beyond that it is a book, a data dump or an attack, and the text
-# would only swamp the profile built from it.
-MAX_TEXT_CHARS = 200_000
-MAX_PDF_PAGES = 20  # pages read; later pages (certificates, scans) are skipped ...
-MAX_PDF_PAGE_COUNT = 100  # ... but a PDF with more than this many is refused
-# pypdf unpacks each stream whole, then parses it at Python speed (0.25-1 MB a second):
-# no stream may unpack to more than MAX_PDF_STREAM_BYTES, and the pages read stop at
-# MAX_PDF_PARSE_BYTES of content and font maps between them (a page of text is 5-50 KB,
-# of vector art a few hundred KB; a font's map 1-200 KB). A font's character map may
-# also grow from a few bytes to 100,000 entries (~11 MB): a page's fonts hold at most
-# MAX_PDF_FONT_ENTRIES (a page set in five CJK fonts needs some 25,000).
-MAX_PDF_STREAM_BYTES = 4 * _MB
-MAX_PDF_PARSE_BYTES = 2 * _MB
-MAX_PDF_FONT_ENTRIES = 200_000
-# Objects a compressed cross-reference stream may list (pypdf keeps a dict entry for each;
-# its default, 2,000,000, fits in 4 MB). A CV has a few thousand; a classic table costs
-# 20 bytes an entry, so the upload limit bounds it.
-MAX_PDF_OBJECTS = 100_000
-# ZIP (DOCX) packages. Every member counts, whatever its name: declared sizes add up to at
-# most MAX_ZIP_UNPACKED_BYTES (images in a DOCX are stored about 1:1, so 5x the upload
-# limit leaves room for any real CV), and no member over a megabyte declares more than
-# MAX_ZIP_RATIO times its packed size (Word XML packs about 5-30:1, runs of zeros 1000:1).
-MAX_ZIP_MEMBERS = 1000  # a DOCX has a few dozen parts; zipfile lists them all up front
-MAX_ZIP_UNPACKED_BYTES = 50 * _MB
-MAX_ZIP_RATIO = 200
-# What reading a DOCX may actually inflate and build, over all the XML parts it parses
-# (media are never inflated). A parsed XML node costs lxml 100-250 bytes, so a count of
-# elements and attributes bounds memory where bytes alone would not (a megabyte of `<a/>`
-# is a quarter of a million nodes). A long CV is ~20,000 nodes and under 1 MB of XML.
-MAX_DOCX_XML_BYTES = 8 * _MB
-MAX_DOCX_XML_NODES = 250_000
-# Raw text may be trimmed by normalising (runs of spaces, a text box's fallback copy), so
-# reading stops at twice the cap; the exact cap is applied to the normalised text.
-_RAW_TEXT_CHARS = 2 * MAX_TEXT_CHARS
 
 
 class DocumentKind(StrEnum):
@@ -180,10 +154,10 @@ def extract_text(data: bytes, kind: DocumentKind, filename: str) -> str:
     if kind is DocumentKind.PDF:
         text = _pdf_text(data, filename)
     elif kind is DocumentKind.DOCX:
-        text = normalise_text("\n".join(_docx_lines(data, filename)))
+        text = normalise_text("\n".join(docx_lines(data, filename)))
     else:
         decoded = _decode_text(data, filename)
-        if len(decoded) > _RAW_TEXT_CHARS:  # not worth normalising: a CV is never this long
+        if len(decoded) > RAW_TEXT_CHARS:  # not worth normalising: a CV is never this long
             raise TooMuchContent(filename, "characters", MAX_TEXT_CHARS)
         text = normalise_text(_markdown_to_text(decoded) if _is_markdown(decoded) else decoded)
     if len(text) > MAX_TEXT_CHARS:
@@ -251,15 +225,15 @@ def _check_docx_zip(data: bytes, filename: str) -> None:
     """A Word document, or UnsupportedDocument saying what other ZIP it is. Reads only the
     central directory and the small parts that name the package's type; refuses a
     package whose members would unpack to too much (TooMuchContent)."""
-    budget = _XmlBudget(filename)
-    with _open_zip(data, filename) as archive:
-        members = _members(archive)
+    budget = XmlBudget(filename)
+    with open_zip(data, filename) as archive:
+        members = zip_members(archive)
         try:
-            main = _main_part(archive, members, budget)
-            mimetype = _mimetype(archive, members, budget)
+            main = main_part(archive, members, budget)
+            mimetype = odf_mimetype(archive, members, budget)
         except DocumentError:
             raise
-        except _ZIP_ERRORS as err:
+        except ZIP_ERRORS as err:
             kind = "Word document" if "[content_types].xml" in members else "ZIP file"
             raise CorruptDocument(filename, kind) from err
     if main is not None:
@@ -449,7 +423,7 @@ def _pdf_pages(reader: PdfReader, filename: str) -> list[tuple[list[str], bool]]
         raise TooMuchContent(filename, "pages", MAX_PDF_PAGE_COUNT)
     budget = ReadBudget(
         parse_bytes=MAX_PDF_PARSE_BYTES,
-        text_bytes=_RAW_TEXT_CHARS,
+        text_bytes=RAW_TEXT_CHARS,
         font_entries=MAX_PDF_FONT_ENTRIES,
     )
     pages: list[tuple[list[str], bool]] = []
@@ -466,300 +440,7 @@ def _pdf_pages(reader: PdfReader, filename: str) -> list[tuple[list[str], bool]]
                 raise TooMuchContent(filename, "bytes", MAX_PDF_PARSE_BYTES) from over
             break  # like pages past MAX_PDF_PAGES: what the CV needs came first
         chars += sum(len(line) for line in lines)
-        if chars > _RAW_TEXT_CHARS:
+        if chars > RAW_TEXT_CHARS:
             raise TooMuchContent(filename, "characters", MAX_TEXT_CHARS)
         pages.append((lines, draws_text))
     return pages
-
-
-# --------------------------------------------------------------------------- DOCX
-
-_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-_W = "{" + _NS["w"] + "}"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Never text, or text we do not want: properties, deleted runs, field codes, the VML
-# copy of a DrawingML shape (mc:Fallback) — reading both would say everything twice.
-_SKIP = {_W + t for t in ("pPr", "rPr", "sdtPr", "del", "delText", "instrText", "tblPr")}
-_SKIP |= {_MC_FALLBACK}
-
-
-def _docx_lines(data: bytes, filename: str) -> list[str]:
-    """The lines of the main document's headers, body and footers, in that order.
-
-    The XML parts are parsed here, not by python-docx, which loads every part of the
-    package (images included) into memory: only [Content_Types].xml, the main part, its
-    relationships, headers and footers are ever inflated, within `_XmlBudget`."""
-    budget = _XmlBudget(filename)
-    try:
-        with _open_zip(data, filename) as archive:
-            members = _members(archive)
-            document, links = _main_document(archive, members, budget)
-            headers, footers = (
-                [_parse_xml(archive, members[name], budget) for rel, name in links if rel == kind]
-                for kind in (_RT + "header", _RT + "footer")
-            )
-    except DocumentError:
-        raise
-    except _DOCX_ERRORS as err:
-        raise CorruptDocument(filename, "Word document") from err
-    body = document.find(_W + "body")
-    if body is None:
-        raise CorruptDocument(filename, "Word document")
-    lines: list[str] = []
-    try:
-        for container in (*headers, body, *footers):
-            lines += _block_lines(container)
-            lines.append("")
-    except RecursionError as err:  # tables in tables in tables ...
-        raise CorruptDocument(filename, "Word document") from err
-    return lines
-
-
-def _main_document(
-    archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], budget: _XmlBudget
-) -> tuple[Any, list[tuple[str, str]]]:
-    """The main part's root element (w:document) and its relationships."""
-    filename = budget.filename
-    main = _main_part(archive, members, budget)
-    if main is None or main[0] not in members:
-        raise CorruptDocument(filename, "Word document")
-    name, content_type = main
-    if content_type != DOCX_MAIN_CONTENT_TYPE:
-        raise UnsupportedDocument(
-            filename,
-            "a Word file of another kind (macro-enabled or a template)",
-            advice="Save it as a normal .docx and upload it again.",
-        )
-    document = _parse_xml(archive, members[name], budget)
-    if document.tag != _W + "document":
-        raise CorruptDocument(filename, "Word document")
-    return document, _relationships(archive, members, name, budget)
-
-
-def _block_lines(container: Any) -> Iterator[str]:
-    """Paragraphs and tables of a body, cell, header, footer or text box, in order.
-    Content controls (w:sdt), common in Word CV templates, are opened up."""
-    for child in container.iterchildren():
-        if child.tag == _W + "p":
-            yield from _paragraph_lines(child)
-        elif child.tag == _W + "tbl":
-            yield from _table_lines(child)
-        elif child.tag == _W + "sdt":
-            for content in child.iterchildren(_W + "sdtContent"):
-                yield from _block_lines(content)
-        elif child.tag == _W + "customXml":
-            yield from _block_lines(child)
-
-
-def _paragraph_lines(p: Any) -> Iterator[str]:
-    parts: list[str] = []
-    boxes: list[Any] = []
-    _inline_text(p, parts, boxes)
-    text = "".join(parts)
-    num_id = p.xpath("string(./w:pPr/w:numPr/w:numId/@w:val)", namespaces=_NS)
-    style = p.xpath("string(./w:pPr/w:pStyle/@w:val)", namespaces=_NS)
-    if text.strip() and ((num_id and num_id != "0") or style.startswith("ListBullet")):
-        text = "• " + text.lstrip()
-    yield from text.split("\n")
-    for box in boxes:
-        yield from _block_lines(box)
-
-
-def _inline_text(element: Any, parts: list[str], boxes: list[Any]) -> None:
-    for child in element.iterchildren():
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == _W + "t":
-            parts.append(child.text or "")
-        elif tag in (_W + "tab", _W + "ptab"):
-            parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            parts.append("-")
-        elif tag == _W + "txbxContent":
-            boxes.append(child)  # read after the paragraph, as blocks of their own
-        else:
-            _inline_text(child, parts, boxes)
-
-
-def _table_lines(table: Any) -> Iterator[str]:
-    """One line per row when every cell holds one line ("Email | zoe@…"), otherwise the
-    cells one after another, so a layout table (sidebar cell + main cell) stays readable."""
-    for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr", namespaces=_NS):
-        cells = [
-            [line for line in _block_lines(cell) if line.strip()]
-            for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=_NS)
-        ]
-        cells = [cell for cell in cells if cell]
-        if len(cells) > 1 and all(len(cell) == 1 for cell in cells):
-            yield " | ".join(cell[0].strip() for cell in cells)
-        else:
-            for cell in cells:
-                yield from cell
-
-
-# --------------------------------------------------------------------------- ZIP packages
-
-DOCX_MAIN_CONTENT_TYPE = (
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-)
-# Main parts of Word's other kinds: detected as Word, refused when read (see _main_document).
-_WORD_MAIN_TYPES = {
-    DOCX_MAIN_CONTENT_TYPE,
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-}
-_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CHUNK = 64 * 1024
-_RATIO_FLOOR = _MB  # smaller members may pack at any ratio: they cannot hurt
-_ZIP_ERRORS: tuple[type[Exception], ...] = (
-    zipfile.BadZipFile,  # also a CRC mismatch, found once a member is read to its end
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    ValueError,
-    NotImplementedError,  # a compression method zipfile does not know
-    RuntimeError,  # an encrypted member
-    etree.LxmlError,  # XML syntax errors included
-)
-# Reading a DOCX, also a missing part that a relationship names (KeyError).
-_DOCX_ERRORS: tuple[type[Exception], ...] = (*_ZIP_ERRORS, KeyError)
-
-
-def _open_zip(data: bytes, filename: str) -> zipfile.ZipFile:
-    """The archive, once its central directory shows nothing too big to read: not too
-    many members, and declared sizes within MAX_ZIP_UNPACKED_BYTES and MAX_ZIP_RATIO
-    counted over every member, whatever its name. (Declared sizes are only a first
-    filter: `_inflate` counts what is actually inflated.)"""
-    # zipfile builds an object per central directory record as it opens the archive,
-    # each starting with this signature: counting it bounds them before any is built.
-    if data.count(b"PK\x01\x02") > MAX_ZIP_MEMBERS:
-        raise TooMuchContent(filename, "parts", MAX_ZIP_MEMBERS)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except _ZIP_ERRORS as err:
-        looks_like_word = b"word/" in data or b"[Content_Types].xml" in data[:512]
-        raise CorruptDocument(filename, "Word document" if looks_like_word else "ZIP file") from err
-    infos = archive.infolist()
-    too_much: TooMuchContent | None = None
-    if sum(info.file_size for info in infos) > MAX_ZIP_UNPACKED_BYTES:
-        too_much = TooMuchContent(filename, "bytes", MAX_ZIP_UNPACKED_BYTES)
-    elif any(
-        info.file_size > max(_RATIO_FLOOR, MAX_ZIP_RATIO * info.compress_size) for info in infos
-    ):
-        too_much = TooMuchContent(filename, "ratio", MAX_ZIP_RATIO)
-    if too_much is not None:
-        archive.close()
-        raise too_much
-    return archive
-
-
-def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    """Members by lower-cased name: part names in a package are case-insensitive."""
-    return {info.filename.lower(): info for info in archive.infolist()}
-
-
-@dataclass(slots=True)
-class _XmlBudget:
-    """What reading one package may still cost, shared by every part read from it:
-    bytes actually inflated, XML nodes (elements and attributes) built, characters of
-    w:t text seen. Passing a limit raises TooMuchContent at once."""
-
-    filename: str
-    inflated: int = 0
-    nodes: int = 0
-    text: int = 0
-
-    def inflate(self, size: int) -> None:
-        self.inflated += size
-        if self.inflated > MAX_DOCX_XML_BYTES:
-            raise TooMuchContent(self.filename, "bytes", MAX_DOCX_XML_BYTES)
-
-    def build(self, element: Any) -> None:
-        self.nodes += 1 + len(element.attrib)
-        if self.nodes > MAX_DOCX_XML_NODES:
-            raise TooMuchContent(self.filename, "elements", MAX_DOCX_XML_NODES)
-        if element.tag == _W + "t":
-            self.text += len(element.text or "")
-            if self.text > _RAW_TEXT_CHARS:
-                raise TooMuchContent(self.filename, "characters", MAX_TEXT_CHARS)
-
-
-def _inflate(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _XmlBudget
-) -> Iterator[bytes]:
-    """The member's bytes, chunk by chunk, each charged to `budget` as it is inflated:
-    a lying header cannot make us inflate more than the budget allows. Never call
-    `ZipFile.read`, which inflates a whole member before anything can be counted."""
-    # Word writes members stored or deflated. zipfile inflates the other methods (bzip2,
-    # LZMA) a whole read at a time, without a bound, and an encrypted member is unreadable.
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 1:
-        raise CorruptDocument(budget.filename, "Word document")
-    with archive.open(info) as member:
-        while chunk := member.read(_CHUNK):
-            budget.inflate(len(chunk))
-            yield chunk
-
-
-def _parse_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _XmlBudget) -> Any:
-    """The member's XML root, parsed as it is inflated and charged node by node; no
-    entities resolved, no DTD or network access, libxml2's own size limits kept."""
-    parser = etree.XMLPullParser(
-        events=("end",), remove_blank_text=True, resolve_entities=False, no_network=True
-    )
-    for chunk in _inflate(archive, info, budget):
-        parser.feed(chunk)
-        for _event, element in parser.read_events():
-            budget.build(element)
-    return parser.close()
-
-
-def _main_part(
-    archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], budget: _XmlBudget
-) -> tuple[str, str] | None:
-    """(member name, content type) of the main part `[Content_Types].xml` declares for a
-    Word document — an Override with a WordprocessingML main content type, whatever the
-    part is called — preferring a plain document's; None without one."""
-    info = members.get("[content_types].xml")
-    if info is None:
-        return None
-    types = _parse_xml(archive, info, budget)
-    found = [
-        (unquote(override.get("PartName", "")).lstrip("/").lower(), content_type)
-        for override in types.iterchildren(_CT + "Override")
-        if (content_type := override.get("ContentType")) in _WORD_MAIN_TYPES
-    ]
-    found.sort(key=lambda part: part[1] != DOCX_MAIN_CONTENT_TYPE)  # stable: file order
-    return found[0] if found else None
-
-
-def _relationships(
-    archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], part: str, budget: _XmlBudget
-) -> list[tuple[str, str]]:
-    """(relationship type, member name) of `part`'s internal relationships, in order."""
-    folder, _, base = part.rpartition("/")
-    info = members.get(posixpath.join(folder, "_rels", base + ".rels"))
-    if info is None:
-        return []
-    links = []
-    for link in _parse_xml(archive, info, budget).iterchildren(_PR + "Relationship"):
-        if link.get("TargetMode") == "External":
-            continue
-        target = unquote(link.get("Target", ""))
-        name = target[1:] if target.startswith("/") else posixpath.join(folder, target)
-        links.append((link.get("Type", ""), posixpath.normpath(name).lower()))
-    return links
-
-
-def _mimetype(
-    archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], budget: _XmlBudget
-) -> bytes:
-    """The start of an OpenDocument package's `mimetype` member, b"" without one."""
-    info = members.get("mimetype")
-    return next(_inflate(archive, info, budget), b"")[:80] if info else b""

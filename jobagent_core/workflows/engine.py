@@ -23,7 +23,7 @@ from jobagent_core.config import get_settings
 from jobagent_core.db.base import utcnow
 from jobagent_core.db.enums import RunStatus
 from jobagent_core.db.models import Run
-from jobagent_core.llm.client import UsageMeter
+from jobagent_core.llm.usage import UsageMeter
 
 log = logging.getLogger(__name__)
 

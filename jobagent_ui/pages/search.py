@@ -7,8 +7,9 @@ import reflex as rx
 
 from jobagent_ui import routes
 from jobagent_ui.components.saved_searches import repeat_section
-from jobagent_ui.components.search_form import filters, sources, start_buttons, what_and_where
+from jobagent_ui.components.search_form import filters, start_buttons, what_and_where
 from jobagent_ui.components.search_runs import started_runs
+from jobagent_ui.components.search_sources import sources
 from jobagent_ui.components.status_panels import error_panel, loading_panel, section_card
 from jobagent_ui.state.saved_searches import SavedSearchesState
 from jobagent_ui.state.search import SearchState

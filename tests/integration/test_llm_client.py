@@ -34,7 +34,7 @@ from jobagent_core.llm import (
     reply_token_estimate,
     strict_json_schema,
 )
-from jobagent_core.llm.client import extract_json
+from jobagent_core.llm.replies import extract_json
 from tests.llm_stub import LlmStub, StubReply, llm_stub  # noqa: F401  (fixture)
 
 integration = pytest.mark.integration

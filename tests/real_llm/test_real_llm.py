@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from jobagent_core.config import load_settings
 from jobagent_core.llm import LlmClient
-from jobagent_core.llm.client import FORMS
+from jobagent_core.llm.request import FORMS
 from tests import cv_fixtures
 from tests.real_llm.conftest import LlmService
 

@@ -34,10 +34,10 @@ from jobagent_core.matching.embedder import (
     to_db_bytes,
 )
 from jobagent_core.matching.lexical import LexicalQuery, TitleScorer, bm25_scores, title_terms
+from jobagent_core.matching.profile_facts import ProfileFacts
 from jobagent_core.matching.schemas import LlmVerdict, posting_key
 from jobagent_core.matching.screening import (
     OfflineScreener,
-    ProfileFacts,
     _years_asked,
     requirement_text,
     screen,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from jobagent_core.profiling import taxonomy
-from jobagent_core.profiling.taxonomy import Taxonomy, build_taxonomy, prebuilt
+from jobagent_core.profiling.taxonomy import Taxonomy, aliases, build_taxonomy, prebuilt
 
 pytestmark = pytest.mark.unit
 
@@ -67,7 +67,7 @@ def test_cached_build_equals_the_yaml_build(
 
     # Now neither the YAML parser nor the regex builders may run.
     monkeypatch.setattr(taxonomy, "_parse_yaml", _fail)
-    monkeypatch.setattr(taxonomy, "_trie_pattern", _fail)
+    monkeypatch.setattr(aliases, "trie_pattern", _fail)
     cached = build_taxonomy(tmp_path)
     _same(cached, from_yaml)
     assert len(cached.skills.find(CV_TEXT)) >= 10

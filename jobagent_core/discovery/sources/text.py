@@ -8,12 +8,8 @@ import html
 import re
 from collections.abc import Iterable
 
-from jobagent_core.discovery.html import (
-    boilerplate_texts,
-    fit_description,
-    html_to_text,
-    sanitize_html,
-)
+from jobagent_core.discovery.description_fit import fit_description
+from jobagent_core.discovery.html import boilerplate_texts, html_to_text, sanitize_html
 
 # A job ad is a few thousand characters; anything far beyond is noise or abuse.
 # Cut before parsing so a 5 MB description costs milliseconds, not memory.
