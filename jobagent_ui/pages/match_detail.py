@@ -102,11 +102,15 @@ GUARD_JS = """
     subtree: true,
     attributeFilter: ['data-unsaved-changes'],
   });
+  // Capture, and stop the event there: Reflex disconnects its websocket on
+  // beforeunload, so a person who chose to stay would be left with a page whose
+  // typing no longer reaches the server. If they do leave, pagehide disconnects it.
   window.addEventListener('beforeunload', (event) => {
     if (!unsaved()) return;
+    event.stopImmediatePropagation();
     event.preventDefault();
     event.returnValue = '';
-  });
+  }, true);
   window.addEventListener('click', (event) => {
     if (!unsaved() || event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

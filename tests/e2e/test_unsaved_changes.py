@@ -261,6 +261,13 @@ def test_a_note_typed_just_before_closing_the_tab_is_asked_about(
     asked.value.dismiss()
     expect(note).to_have_value("Call Sam")
     expect(page.locator("#tracking-unsaved")).to_be_visible()
+    # Staying keeps the page connected: the note is saved, not lost.
+    page.get_by_role("button", name="Save tracking").click()
+    expect(page.locator("#tracking-unsaved")).to_have_count(0)
+    with session_scope(admin) as db:
+        saved = db.get(MatchedJob, match_id)
+        assert saved is not None
+        assert saved.notes == "Call Sam"
     page.context.close()
 
 
