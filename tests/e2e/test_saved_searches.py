@@ -97,6 +97,7 @@ def test_the_dashboard_lists_a_saved_search_runs_it_now_and_pauses_it(
     expect(panel).to_contain_text("Next run: Mon 3 Mar 2031, 08:00 CET")
     expect(panel).to_contain_text("Last result: Not run yet")
     expect_accessible(page, "the dashboard with a saved search")
+    save_screenshot(page, "dashboard-saved-searches")
 
     panel.get_by_role("button", name="Run now: Data Engineer in Berlin").click()
     expect(page.locator("[data-sonner-toast]").filter(has_text="Search started.")).to_be_visible()
@@ -121,7 +122,6 @@ def test_the_dashboard_lists_a_saved_search_runs_it_now_and_pauses_it(
         assert (row.paused, row.next_run_at) == (True, None)
     # Toasts caught fading fail contrast whatever their colours (tests/e2e/axe.py).
     expect_accessible(page, "the dashboard with a paused saved search", exclude=(TOASTER,))
-    save_screenshot(page, "dashboard-saved-searches")
 
     panel.get_by_role("button", name="Delete: Data Engineer in Berlin").click()
     expect(page.get_by_role("region", name="Saved searches")).to_have_count(0)
