@@ -146,6 +146,17 @@ GUARD_JS = """
     if (held) held.proceed(); else anchor.click();
     setTimeout(() => { guard.off = false; }, 1000);
   };
+  // Stay: the held history move is cancelled at once, so a second Back right away
+  // is held (and asked about) again rather than meeting a blocker still "blocked".
+  guard.stay = () => {
+    if (guard.held) guard.held.reset();
+    guard.held = null;
+  };
+  // A native listener: it runs on the click itself, before the dialog closes.
+  window.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest('#unsaved-stay')) guard.stay();
+  }, true);
   guard.refocus = () => {
     if (guard.anchor && guard.anchor.isConnected) guard.anchor.focus();
     if (guard.held) guard.held.reset();  // Stay: the history move is cancelled
@@ -179,7 +190,9 @@ def unsaved_guard() -> rx.Component:
                 "If you leave now, they are lost.",
             ),
             rx.flex(
-                rx.alert_dialog.cancel(rx.button("Stay", variant="soft", color_scheme="gray")),
+                rx.alert_dialog.cancel(
+                    rx.button("Stay", id="unsaved-stay", variant="soft", color_scheme="gray")
+                ),
                 rx.alert_dialog.action(
                     rx.button(
                         "Leave",

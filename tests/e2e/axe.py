@@ -27,6 +27,11 @@ _AXE_RUN = """async (exclude) => {
     nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '')),
   }));
 }"""
+# Until every finite animation has ended: an element caught mid-fade (a dialog opening
+# on a busy machine) is at part opacity and fails colour contrast whatever its colours.
+_SETTLED = """() => document.getAnimations().every(
+  (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity
+)"""
 # A toast caught while fading in or out is at part opacity and fails colour contrast
 # whatever its colours: tests that act just before checking leave the toaster out.
 TOASTER = "[data-sonner-toaster]"
@@ -37,6 +42,7 @@ def serious_violations(page: Page, exclude: tuple[str, ...] = ()) -> list[dict[s
     the elements matching the `exclude` selectors."""
     if not AXE_JS.is_file():
         pytest.fail(f"axe-core is missing ({AXE_JS}): run scripts/install_bun.sh")
+    page.wait_for_function(_SETTLED, timeout=10_000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=AXE_JS)
     found: list[dict[str, Any]] = page.evaluate(_AXE_RUN, list(exclude))
