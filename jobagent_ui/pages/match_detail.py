@@ -198,7 +198,10 @@ def unsaved_guard() -> rx.Component:
                         "Leave",
                         color_scheme="red",
                         high_contrast=True,  # white on Radix red-9 is below 4.5:1
-                        on_click=rx.call_script("window.jaUnsavedGuard?.leave()"),
+                        on_click=[
+                            S.discard_edits,
+                            rx.call_script("window.jaUnsavedGuard?.leave()"),
+                        ],
                     )
                 ),
                 gap="var(--space-3)",

@@ -147,6 +147,10 @@ class MatchDetailState(rx.State):
     async def open_page(self) -> AsyncIterator[EventSpec | None]:
         """on_load: read the id from the URL, and the match only if it is the user's."""
         match_id = match_id_from_path(self.router.url.path)
+        # The same match opened again with edits not saved: a reconnect (a network
+        # blip, a laptop waking up, a reload) runs on_load again. What was typed
+        # stays, still marked unsaved; "Leave" in our dialog discards it first.
+        kept = self._unsaved_edits() if match_id == self._match_id else None
         self.loading, self.load_error, self.found = True, "", False
         self.view, self.letter_text, self._match_id = DetailView(), "", match_id
         self.letter_busy = ""
@@ -168,6 +172,8 @@ class MatchDetailState(rx.State):
         if view is None:
             return  # not found: the page says so and shows nothing else
         self._show(view, with_tracking=True)
+        if kept is not None:
+            self._restore(kept)
         if run_row is not None and run_row.active:
             self._follow(view.letter_run)
             hub.reader.expect([run_row])
@@ -183,6 +189,27 @@ class MatchDetailState(rx.State):
         self._show_letter(view.letter)
         if with_tracking:
             self.stage, self.note = view.tracking.stage, view.tracking.note
+
+    def _unsaved_edits(self) -> tuple[str | None, tuple[str, str] | None] | None:
+        """(letter text, (stage, note)) as typed, each None when saved; None if nothing."""
+        if not self.found:
+            return None
+        letter = self.letter_text if self.letter_dirty else None
+        tracking = (self.stage, self.note) if self.tracking_dirty else None
+        return None if letter is None and tracking is None else (letter, tracking)
+
+    def _restore(self, edits: tuple[str | None, tuple[str, str] | None]) -> None:
+        letter, tracking = edits
+        if letter is not None:
+            self.letter_text, self.letter_dirty = letter, letter != self.view.letter.text
+        if tracking is not None:
+            self.stage, self.note = tracking
+
+    @rx.event
+    def discard_edits(self) -> None:
+        """The person chose to leave without saving: opening the match again shows
+        what is saved."""
+        self._match_id = ""
 
     def _show_letter(self, letter: LetterView) -> None:
         self.letter_text = letter.text

@@ -310,3 +310,44 @@ def test_back_and_forward_inside_the_app_ask_first(
     expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
     expect(leave_dialog(page)).to_have_count(0)
     page.context.close()
+
+
+def test_a_dropped_connection_keeps_what_was_typed(
+    browser: Browser, dashboard_server: AppServer, admin: Engine, letter_writer: None
+) -> None:
+    """A reconnect (a network blip, a laptop waking up) loads the page's data again:
+    the letter and note typed before it stay, unsaved, and can then be saved."""
+    ada, match_id, _ = match_with_letter(admin, dashboard_server, "Ada Offline")
+    page = signed_in_page(browser, dashboard_server, ada, f"/matches/{match_id}")
+    letter = page.get_by_label("Cover letter", exact=True)
+    note = page.get_by_label("Note", exact=True)
+    expect(note).to_be_editable()
+    type_into(letter, TYPED)
+    note.fill("Call Sam")
+    expect(page.locator("#tracking-unsaved")).to_be_visible()
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+
+    # Reflex drops its socket on pagehide and reconnects (and rehydrates the page,
+    # running its on_load again) when the page is shown again. The posting's new
+    # title showing is the sign that the page's data was loaded again.
+    with session_scope(admin) as db:
+        match = db.get(MatchedJob, match_id)
+        assert match is not None
+        posting = db.get(JobPosting, match.job_posting_id)
+        assert posting is not None
+        posting.title = "Senior Data Engineer"
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(page.get_by_role("heading", name="Senior Data Engineer")).to_be_visible()
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+    expect(letter).to_have_value(TYPED)
+    expect(note).to_have_value("Call Sam")
+    expect(page.locator("#tracking-unsaved")).to_be_visible()
+
+    page.get_by_role("button", name="Save tracking").click()
+    expect(page.locator("#tracking-unsaved")).to_have_count(0)
+    with session_scope(admin) as db:
+        saved = db.get(MatchedJob, match_id)
+        assert saved is not None
+        assert saved.notes == "Call Sam"
+    page.context.close()
