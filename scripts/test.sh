@@ -18,9 +18,9 @@ mkdir -p test-artifacts
 status=0
 # Test files run side by side in TEST_WORKERS processes (pytest-xdist; a file stays in
 # one process, so its module fixtures start once and the Redis database it owns is used
-# by one process at a time). Much of the suite waits on servers, workers and the
-# browser, so one process more than the two cores pays off. (Not `--dist loadgroup`:
-# with pytest 9 xdist's groups are silently ignored and files are split up.)
+# by one process at a time; files sharing a session server stay together, see
+# tests/xdist_groups.py). Much of the suite waits on servers, workers and the browser,
+# so one process more than the two cores pays off.
 "$VENV/bin/python" -m pytest -p no:cacheprovider -n "${TEST_WORKERS:-3}" --dist loadfile "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test: pytest collected no tests; that is a failure" >&2

@@ -32,6 +32,17 @@ SUPERUSER_URL = os.environ.get(
 TEST_KINDS = ("unit", "integration", "e2e", "contract", "real_llm")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`--dist loadfile`, with the files that share a session server in one process
+    (tests/xdist_groups.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.xdist_groups import ServerGroupScheduling
+
+    return ServerGroupScheduling(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     unmarked = [
         item.nodeid for item in items if not any(item.get_closest_marker(k) for k in TEST_KINDS)

@@ -24,7 +24,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,19 +109,14 @@ def _tail(path: Path, lines: int = 60) -> str:
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Terminate the server's whole process group (Reflex forks workers). A test
-    server has nothing to flush (its database is dropped next), so it gets a short
-    grace: a graceful Reflex shutdown waits on open websockets for seconds."""
+    """Kill the server's whole process group (Reflex forks workers). A test server
+    has nothing to flush (its database is dropped next), and a graceful Reflex
+    shutdown waits on the browser's open websockets for many seconds."""
     if proc.poll() is not None:
         return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=3)
-    except subprocess.TimeoutExpired:
+    with suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=15)
-    except ProcessLookupError:
-        pass
+    proc.wait(timeout=15)
 
 
 def _wait_until_serving(proc: subprocess.Popen[bytes], base_url: str, log_path: Path) -> None:
