@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from pathlib import Path
 
 from playwright.sync_api import Page, ViewportSize, expect
 
@@ -15,12 +15,13 @@ ARTIFACTS = REPO_ROOT / "test-artifacts"
 PHONE: ViewportSize = {"width": 375, "height": 812}
 
 
-def save_screenshot(page: Page, name: str) -> Path:
-    """A full-page PNG in test-artifacts/ (gitignored), for a person to look at."""
+def save_screenshot(page: Page, name: str) -> None:
+    """A full-page PNG in test-artifacts/ (gitignored), for a person to look at, when
+    E2E_SCREENSHOTS=1: the suite's 45 of them cost it about 15 s of CPU otherwise."""
+    if os.environ.get("E2E_SCREENSHOTS") != "1":
+        return
     ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=path, full_page=True)
-    return path
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
 
 def expect_at(page: Page, server: AppServer, path: str) -> None:
