@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/bootstrap.sh dev
+# Python's default: byte-code caches (gitignored). Some machines switch them off, and
+# then every server, worker and CLI process the suite starts compiles the project again
+# and pytest rewrites every test module again in each process.
+unset PYTHONDONTWRITEBYTECODE
 VENV="${VENV:-.venv}"
 bash scripts/ensure_services.sh
 
