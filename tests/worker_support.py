@@ -136,11 +136,15 @@ class Worker:
                 self.kill()
 
 
-def start_worker(log: Path, *, timeout_s: float = 60) -> Worker:
-    """`jobagent worker` in its own process group, with this process's environment."""
+def start_worker(log: Path, *, timeout_s: float = 60, beat: bool | None = False) -> Worker:
+    """`jobagent worker` in its own process group, with this process's environment.
+    Without the scheduler unless `beat` (None: the command's default, on with the
+    embedded queue): beat adds 5 s to a worker's shutdown, and only the saved-search
+    tests need it."""
     handle = log.open("ab")
+    flags = [] if beat is None else ["--beat" if beat else "--no-beat"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "jobagent_core.cli", "worker", "--concurrency", "1"],
+        [sys.executable, "-m", "jobagent_core.cli", "worker", "--concurrency", "1", *flags],
         cwd=REPO_ROOT,
         stdout=handle,
         stderr=subprocess.STDOUT,
@@ -158,8 +162,8 @@ def start_worker(log: Path, *, timeout_s: float = 60) -> Worker:
 
 
 @contextmanager
-def running_worker(log: Path) -> Iterator[Worker]:
-    worker = start_worker(log)
+def running_worker(log: Path, *, beat: bool | None = False) -> Iterator[Worker]:
+    worker = start_worker(log, beat=beat)
     try:
         yield worker
     finally:

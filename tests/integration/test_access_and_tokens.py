@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 from sqlalchemy import Engine, select
@@ -17,6 +16,7 @@ from jobagent_core.db.enums import RunKind
 from jobagent_core.db.models import Account, ApiToken, Run, User
 from jobagent_core.workflows.runs import create_run
 from tests.auth_support import auth_settings, make_app, session_cookie
+from tests.cli_support import run_cli
 from tests.conftest import PostgresDatabase
 
 pytestmark = pytest.mark.integration
@@ -163,14 +163,7 @@ def test_users_cli_grants_and_revokes(pg_database: PostgresDatabase, pg_engine: 
     }
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "jobagent_core.cli", "users", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=60,
-        )
+        return run_cli("users", *args, env=env)
 
     def access_of_eve() -> str:
         listed = cli("list")
@@ -200,14 +193,7 @@ def test_tokens_cli_creates_lists_and_revokes(
     env = {**os.environ, "DATABASE_URL": pg_database.admin_url}
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "jobagent_core.cli", "tokens", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=60,
-        )
+        return run_cli("tokens", *args, env=env)
 
     created = cli("create", "--user", "ADA@example.org", "nightly script")
     assert created.returncode == 0, created.stderr

@@ -4,7 +4,6 @@ downgrade to base, and the `jobagent db` commands report the state in words."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from sqlalchemy import inspect, text
 from jobagent_core.db.engine import make_engine
 from jobagent_core.db.migrations import downgrade, schema_state, upgrade
 from jobagent_core.db.models import Base
+from tests.cli_support import run_cli
 from tests.conftest import PostgresDatabase, create_database, drop_database
 
 MODEL_TABLES = {t.name for t in Base.metadata.sorted_tables}
@@ -27,14 +27,7 @@ def scratch_pg() -> Iterator[PostgresDatabase]:
 
 
 def jobagent(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jobagent_core.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+    return run_cli(*args, env=env)
 
 
 @pytest.mark.integration

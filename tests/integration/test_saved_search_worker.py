@@ -57,7 +57,7 @@ def test_the_embedded_worker_runs_beat_and_executes_a_due_saved_search(
         engine=pg_engine,
         now=yesterday,
     )
-    with running_worker(tmp_path / "worker.log") as worker:
+    with running_worker(tmp_path / "worker.log", beat=None) as worker:
         wait_for(lambda: "beat: Starting" in worker.log_text(), timeout_s=30, what="beat to start")
         wait_for(
             lambda: bool(list((tmp_path / "queue").glob("celerybeat-schedule*"))),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +22,7 @@ from jobagent_core.db.engine import session_scope
 from jobagent_core.db.migrations import alembic_config, downgrade, upgrade
 from jobagent_core.db.models import ApiToken, User
 from jobagent_core.db.roles import UI_ROLE, libpq_url
+from tests.cli_support import run_cli
 from tests.conftest import PostgresDatabase, create_database, drop_database
 
 pytestmark = pytest.mark.integration
@@ -143,14 +143,7 @@ def test_ui_still_writes_profiles_and_better_auth_fields(ui: Engine, admin: Engi
 
 def jobagent(database: PostgresDatabase, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DATABASE_URL": database.admin_url, "UI_DATABASE_URL": database.ui_url}
-    return subprocess.run(
-        [sys.executable, "-m", "jobagent_core.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+    return run_cli(*args, env=env)
 
 
 def test_the_admin_role_grants_access_with_the_cli(

@@ -5,26 +5,19 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests import cv_fixtures
+from tests.cli_support import run_cli
 
 pytestmark = pytest.mark.unit
 
 
 def jobagent(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": "sqlite:///does-not-matter.db"}
-    return subprocess.run(
-        [sys.executable, "-m", "jobagent_core.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        check=False,
-        timeout=120,
+    return run_cli(
+        *args, env={**os.environ, "DATABASE_URL": "sqlite:///does-not-matter.db"}, cwd=cwd
     )
 
 

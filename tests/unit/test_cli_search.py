@@ -12,23 +12,33 @@ from docx import Document as DocxDocument
 from pypdf import PdfReader
 
 from tests import cv_fixtures
+from tests.cli_support import run_cli
 
 pytestmark = pytest.mark.unit
 
 
-def jobagent(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _env() -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
         if name not in {"DATABASE_URL", "UI_DATABASE_URL", "REDIS_URL", "SMTP_URL", "LLM_BASE_URL"}
     }
     env["COLUMNS"] = "200"
+    return env
+
+
+def jobagent(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, env=_env(), cwd=cwd)
+
+
+def jobagent_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real `python -m jobagent_core.cli` process (the entry point itself)."""
     return subprocess.run(
         [sys.executable, "-m", "jobagent_core.cli", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env=env,
+        env=_env(),
         check=False,
         timeout=300,
     )
@@ -36,7 +46,7 @@ def jobagent(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_search_profiles_ranks_and_writes_letters(tmp_path: Path) -> None:
     (tmp_path / "cv.pdf").write_bytes(cv_fixtures.render_pdf(cv_fixtures.ICU_NURSE))
-    result = jobagent(
+    result = jobagent_process(
         "search", "--cv", "cv.pdf", "--title", "ICU Nurse", "--out", "out", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr[-3000:]

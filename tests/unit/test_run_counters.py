@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +31,7 @@ from jobagent_core.tracking.matches import MatchFilters, count_matches
 from jobagent_ui.state.dashboard import _chart_point, run_view
 from jobagent_ui.state.search_views import run_card
 from tests import cv_fixtures
+from tests.cli_support import run_cli
 from tests.unit.test_cli_search import NURSE_JOBS_CSV, NURSE_JOBS_JSON
 
 pytestmark = pytest.mark.unit
@@ -141,15 +141,7 @@ def jobagent(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         for name, value in os.environ.items()
         if name not in {"DATABASE_URL", "UI_DATABASE_URL", "REDIS_URL", "SMTP_URL", "LLM_BASE_URL"}
     }
-    return subprocess.run(
-        [sys.executable, "-m", "jobagent_core.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        check=False,
-        timeout=300,
-    )
+    return run_cli(*args, env=env, cwd=cwd)
 
 
 def test_a_second_search_counts_only_the_matches_it_found_first(tmp_path: Path) -> None:
