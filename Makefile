@@ -10,7 +10,7 @@ test:  ## install everything and run the whole suite
 test-fast:  ## the edit loop: lint and the unit and integration tests (no browser, no Node)
 	bash scripts/test.sh -m "(unit or integration) and not slow"
 
-test-image:  ## build the Docker image without Docker (debootstrap + buildah) and run a search in it (~13 min)
+test-image:  ## build the Docker image without Docker (debootstrap + buildah) and run a search in it (~6 min; CI runs it)
 	bash scripts/test.sh -m slow tests/deploy
 
 test-llm:  ## the LLM path against a real model server (builds it once, ~10 min; not in make test)
