@@ -83,6 +83,16 @@ def match_with_letter(admin: Engine, server: AppServer, name: str) -> tuple[Memb
     return member, match_id, letter
 
 
+def save_tracking(page: Page, admin: Engine, match_id: str) -> str | None:
+    """Save the stage and note as shown; the note as stored afterwards."""
+    page.get_by_role("button", name="Save tracking").click()
+    expect(page.locator("#tracking-unsaved")).to_have_count(0)
+    with session_scope(admin) as db:
+        saved = db.get(MatchedJob, match_id)
+        assert saved is not None
+        return saved.notes
+
+
 def nav_link(page: Page, name: str) -> Locator:
     return page.get_by_role("navigation", name="Main").get_by_role("link", name=name)
 
@@ -262,12 +272,7 @@ def test_a_note_typed_just_before_closing_the_tab_is_asked_about(
     expect(note).to_have_value("Call Sam")
     expect(page.locator("#tracking-unsaved")).to_be_visible()
     # Staying keeps the page connected: the note is saved, not lost.
-    page.get_by_role("button", name="Save tracking").click()
-    expect(page.locator("#tracking-unsaved")).to_have_count(0)
-    with session_scope(admin) as db:
-        saved = db.get(MatchedJob, match_id)
-        assert saved is not None
-        assert saved.notes == "Call Sam"
+    assert save_tracking(page, admin, match_id) == "Call Sam"
     page.context.close()
 
 
@@ -344,10 +349,5 @@ def test_a_dropped_connection_keeps_what_was_typed(
     expect(note).to_have_value("Call Sam")
     expect(page.locator("#tracking-unsaved")).to_be_visible()
 
-    page.get_by_role("button", name="Save tracking").click()
-    expect(page.locator("#tracking-unsaved")).to_have_count(0)
-    with session_scope(admin) as db:
-        saved = db.get(MatchedJob, match_id)
-        assert saved is not None
-        assert saved.notes == "Call Sam"
+    assert save_tracking(page, admin, match_id) == "Call Sam"
     page.context.close()
