@@ -131,7 +131,15 @@ class ServerGroupScheduling(LoadScopeScheduling):
         """A unit's rough cost in seconds: its tests, by kind, and its servers."""
         files = {nodeid.split("::", 1)[0] for nodeid in unit[1]}
         servers = frozenset().union(*(self._servers(file) for file in files))
-        tests = sum(
-            _COST_PER_TEST.get(Path(nodeid).parts[1], _DEFAULT_COST_PER_TEST) for nodeid in unit[1]
-        )
+        tests = sum(_cost_per_test(nodeid) for nodeid in unit[1])
         return tests + _COST_PER_SERVER * len(servers)
+
+
+def _cost_per_test(nodeid: str) -> float:
+    """By the folder under tests/ the test's file is in ("tests/e2e/test_x.py::…")."""
+    folders = nodeid.split("::", 1)[0].split("/")[1:-1]
+    return (
+        _COST_PER_TEST.get(folders[0], _DEFAULT_COST_PER_TEST)
+        if folders
+        else _DEFAULT_COST_PER_TEST
+    )

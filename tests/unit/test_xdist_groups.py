@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.xdist_groups import servers_used, shared_server_fixtures
+from tests.xdist_groups import _cost_per_test, servers_used, shared_server_fixtures
 
 pytestmark = pytest.mark.unit
 
@@ -39,3 +39,10 @@ def test_a_test_file_is_tied_to_the_servers_its_tests_ask_for(tmp_path: Path) ->
     lone = tmp_path / "test_y.py"
     lone.write_text("def test_c(plain, tmp_path): ...\n")
     assert servers_used(lone, fixtures) == frozenset()
+
+
+def test_browser_tests_are_costed_above_unit_tests_wherever_the_file_lies() -> None:
+    assert _cost_per_test("tests/e2e/test_x.py::test[chromium-a/b]") > _cost_per_test(
+        "tests/unit/test_y.py::test"
+    )
+    assert _cost_per_test("test_top.py::test") == _cost_per_test("tests/test_top.py::test")
