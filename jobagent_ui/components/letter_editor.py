@@ -10,6 +10,7 @@ from typing import Any
 import reflex as rx
 
 from jobagent_ui.components.match_sections import PROSE
+from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE
 from jobagent_ui.state.match_detail import MatchDetailState as S
 
 
@@ -146,6 +147,7 @@ def _text_editor() -> rx.Component:
         ),
         spacing="2",
         width="100%",
+        custom_attrs=UNSAVED_SCOPE,
     )
 
 

@@ -7,6 +7,7 @@ import reflex as rx
 
 from jobagent_core.services.matches import STAGE_LABELS
 from jobagent_ui.components.match_card import score_badge
+from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE
 from jobagent_ui.state.match_detail import Citation, DownloadLink, Fact, HistoryRow
 from jobagent_ui.state.match_detail import MatchDetailState as S
 
@@ -390,4 +391,5 @@ def tracking_section() -> rx.Component:
         ),
         spacing="2",
         width="100%",
+        custom_attrs=UNSAVED_SCOPE,
     )

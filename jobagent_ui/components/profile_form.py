@@ -11,6 +11,7 @@ import reflex as rx
 
 from jobagent_ui.components.add_form import add_form
 from jobagent_ui.components.profile_sections import contact_fields, section_editors
+from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.profile import ProfileState
 
@@ -195,13 +196,23 @@ def profile_form(*, on_save: Any, save_label: str = "Save profile") -> rx.Compon
                 width="100%",
             ),
         ),
-        rx.button(
-            rx.icon("check", size=16),
-            save_label,
-            on_click=on_save,
-            loading=ProfileState.saving,
-            size="3",
+        rx.flex(
+            rx.button(
+                rx.icon("check", size=16),
+                save_label,
+                on_click=on_save,
+                loading=ProfileState.saving,
+                size="3",
+            ),
+            rx.cond(
+                ProfileState.unsaved,
+                rx.text("Unsaved changes", size="1", color_scheme="amber", role="status"),
+            ),
+            gap="var(--space-3)",
+            align="center",
+            wrap="wrap",
         ),
         spacing="5",
         width="100%",
+        custom_attrs=UNSAVED_SCOPE,
     )

@@ -16,6 +16,7 @@ from jobagent_ui.components.status_panels import (
     loading_panel,
     section_card,
 )
+from jobagent_ui.components.unsaved_guard import unsaved_guard
 from jobagent_ui.state.profile import ProfileState
 from jobagent_ui.state.profiling import ProfilingState
 from jobagent_ui.state.uploads import UploadState
@@ -45,7 +46,14 @@ def run_section() -> rx.Component:
 def profile_section() -> rx.Component:
     return rx.cond(
         ProfileState.has_profile,
-        section_card("Details", profile_form(on_save=ProfileState.save)),
+        rx.fragment(
+            unsaved_guard(
+                ProfileState.unsaved,
+                "You have unsaved changes to your profile. ",
+                ProfileState.discard_edits,
+            ),
+            section_card("Details", profile_form(on_save=ProfileState.save)),
+        ),
         empty_panel(
             "user-round-pen",
             "No profile yet",

@@ -61,6 +61,13 @@ def _optional(value: str) -> str | None:
     return value or None
 
 
+# The fields a person types into or arranges (what a reconnect keeps).
+_FORM_FIELDS = (
+    "name", "location", "summary", "titles", "skills", "linkedin", "github",
+    "portfolio", "email", "phone", *SECTIONS,
+)  # fmt: skip
+
+
 class ProfileState(rx.State):
     loading: bool = True
     load_error: str = ""
@@ -84,6 +91,8 @@ class ProfileState(rx.State):
     saving: bool = False
     save_error: str = ""  # why the last save was refused, shown by the Save button
     _other_links: list[str] = []
+    # The form as last filled from the stored profile: what "unsaved" compares with.
+    _shown: dict[str, Any] = {}
 
     @rx.var
     def titles_full(self) -> bool:
@@ -93,6 +102,11 @@ class ProfileState(rx.State):
     def titles_hint(self) -> str:
         return f"Up to {MAX_SUGGESTED_TITLES} titles; they seed your job searches."
 
+    @rx.var(cache=False)
+    def unsaved(self) -> bool:
+        """Edits in the form that are not saved yet (leaving the page would lose them)."""
+        return not self.loading and self._unsaved_form()
+
     # ------------------------------------------------------------------ loading
 
     def start_loading(self) -> None:
@@ -100,8 +114,14 @@ class ProfileState(rx.State):
         self.load_error = ""
 
     def show(self, profile: dict[str, Any] | None, documents: Sequence[DocumentSummary]) -> None:
+        """The stored profile and CVs. Unsaved edits of the same stored profile stay:
+        a reconnect (a network blip, a laptop waking up, a reload) loads the page
+        again, and "Leave" in the unsaved-changes dialog discards them first."""
+        shown_before, typed = self._shown, self._form() if self._unsaved_form() else None
         self.documents = data.document_rows(documents)
         self.show_profile(profile)
+        if typed is not None and self._shown == shown_before:
+            self._fill_form(typed)
         self.loading = False
         self.load_error = ""
 
@@ -123,6 +143,23 @@ class ProfileState(rx.State):
         self.phone = _text(profile.get("phone"))
         for section in SECTIONS:
             setattr(self, section, entries.rows_of(section, profile.get(section)))
+        self._shown = self.edits()
+
+    def _unsaved_form(self) -> bool:
+        return self.has_profile and bool(self._shown) and self.edits() != self._shown
+
+    def _form(self) -> dict[str, Any]:
+        return {field: getattr(self, field) for field in _FORM_FIELDS}
+
+    def _fill_form(self, values: dict[str, Any]) -> None:
+        for field, value in values.items():
+            setattr(self, field, value)
+
+    @rx.event
+    def discard_edits(self) -> None:
+        """The person chose to leave without saving: the page shows what is stored
+        when it opens again."""
+        self._shown = {}
 
     def load_failed(self, message: str) -> None:
         self.loading = False

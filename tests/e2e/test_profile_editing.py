@@ -10,6 +10,7 @@ into the server's database), on the profiling server with its real worker."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -379,3 +380,52 @@ def test_a_cv_naming_someone_else_waits_for_an_answer(
     expect(asked).not_to_contain_text("belong to someone else")
     expect(rerun).to_be_enabled()
     assert document_names(admin, member) == []  # nothing is stored before "Re-run"
+
+
+def test_unsaved_profile_edits_ask_before_leaving_and_survive_a_reconnect(
+    browser: Browser, profiling_server: AppServer, admin: Engine
+) -> None:
+    """Like a letter: a link away asks first, Stay keeps the edits, a dropped
+    connection (which loads the page again) keeps them, Save stores them and then
+    nothing is asked; Leave discards them."""
+    member = make_member(admin, merge_profile(EXTRACTED, None, overwrite=False))
+    page = open_page(browser, profiling_server, member, "/profile")
+    name = page.get_by_label("Name", exact=True)
+    expect(name).to_have_value(ZOE.name)
+    dialog = page.get_by_role("alertdialog", name="Leave without saving?")
+    nav = page.get_by_role("navigation", name="Main")
+
+    name.click()
+    name.fill("Zoe Edited")
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+    nav.get_by_role("link", name="Dashboard").click()
+    expect(dialog).to_contain_text("You have unsaved changes to your profile.")
+    dialog.get_by_role("button", name="Stay").click()
+    expect(dialog).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/profile/?$"))
+    expect(name).to_have_value("Zoe Edited")
+
+    # A reconnect runs the page's on_load again; a CV listed meanwhile shows that it did.
+    add_document(admin, profiling_server, member, "later.txt", cv_fixtures.render_txt(ZOE).encode())
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(page.get_by_text("later.txt")).to_be_visible()
+    expect(name).to_have_value("Zoe Edited")
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Profile saved.")).to_be_visible()
+    expect(page.get_by_text("Unsaved changes")).to_have_count(0)
+    assert stored_profile(admin, member)["name"] == "Zoe Edited"
+
+    # Leave discards: back on the page, what is stored shows.
+    name.fill("Not kept")
+    expect(page.get_by_text("Unsaved changes")).to_be_visible()
+    nav.get_by_role("link", name="Dashboard").click()
+    dialog.get_by_role("button", name="Leave").click()
+    expect(page).to_have_url(re.compile(r"/$"))
+    nav.get_by_role("link", name="Profile").click()
+    expect(page.get_by_label("Name", exact=True)).to_have_value("Zoe Edited")
+    expect(page.get_by_text("Unsaved changes")).to_have_count(0)
+    assert stored_profile(admin, member)["name"] == "Zoe Edited"
+    page.context.close()
