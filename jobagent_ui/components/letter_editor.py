@@ -10,7 +10,7 @@ from typing import Any
 import reflex as rx
 
 from jobagent_ui.components.match_sections import PROSE
-from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE
+from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE, unsaved_hint
 from jobagent_ui.state.match_detail import MatchDetailState as S
 
 
@@ -195,10 +195,7 @@ def letter_editor() -> rx.Component:
                 color_scheme=rx.cond(S.letter_edited, "indigo", "gray"),
                 variant="soft",
             ),
-            rx.cond(
-                S.letter_dirty,
-                rx.text("Unsaved changes", size="1", color_scheme="amber", role="status"),
-            ),
+            unsaved_hint(S.letter_dirty),
             spacing="3",
             align="center",
             wrap="wrap",

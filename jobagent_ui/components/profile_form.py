@@ -11,7 +11,7 @@ import reflex as rx
 
 from jobagent_ui.components.add_form import add_form
 from jobagent_ui.components.profile_sections import contact_fields, section_editors
-from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE
+from jobagent_ui.components.unsaved_guard import UNSAVED_SCOPE, unsaved_hint
 from jobagent_ui.components.wrapping_list import wrapping_list
 from jobagent_ui.state.profile import ProfileState
 
@@ -204,10 +204,7 @@ def profile_form(*, on_save: Any, save_label: str = "Save profile") -> rx.Compon
                 loading=ProfileState.saving,
                 size="3",
             ),
-            rx.cond(
-                ProfileState.unsaved,
-                rx.text("Unsaved changes", size="1", color_scheme="amber", role="status"),
-            ),
+            unsaved_hint(ProfileState.unsaved),
             gap="var(--space-3)",
             align="center",
             wrap="wrap",

@@ -114,6 +114,13 @@ GUARD_JS = """
 """
 
 
+def unsaved_hint(unsaved: rx.Var[bool]) -> rx.Component:
+    """ "Unsaved changes", announced, while `unsaved`."""
+    return rx.cond(
+        unsaved, rx.text("Unsaved changes", size="1", color_scheme="amber", role="status")
+    )
+
+
 def unsaved_guard(unsaved: rx.Var[bool], what: Any, on_leave: Any) -> rx.Component:
     """The marker the guard script reads and the dialog it opens; `what` says what
     would be lost ("You have unsaved changes to the letter. ")."""
