@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -39,6 +40,17 @@ STEP_WEIGHTS = {
 def fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(1)
+
+
+def read_cvs(cvs: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """Each CV file's name and bytes; a file that cannot be read ends the command."""
+    files = []
+    for path in cvs:
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as err:
+            fail(f"cannot read {path}: {err.strerror}")
+    return files
 
 
 def local_file_path(spec: str) -> str | None:
@@ -115,12 +127,7 @@ def run_search(
     from jobagent_core.workflows.local_run import search_locally
 
     settings = get_settings()
-    files = []
-    for path in cvs:
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError as err:
-            fail(f"cannot read {path}: {err.strerror}")
+    files = read_cvs(cvs)
     specs = [s.strip() for s in sources.split(",") if s.strip()]
     paths = [s for s in specs if local_file_path(s) is not None]
     named = [s for s in specs if s not in paths]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from jobagent_core.cli_search import fail
+from jobagent_core.cli_search import fail, read_cvs
 
 if TYPE_CHECKING:
     from jobagent_core.discovery.schema import PostingData
@@ -129,12 +129,7 @@ def run_tailor(
     from jobagent_core.workflows.local_run import add_posting_locally
 
     settings = get_settings()
-    files = []
-    for path in cvs:
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError as err:
-            fail(f"cannot read {path}: {err.strerror}")
+    files = read_cvs(cvs)
     params = posting_params(job, title, company)
 
     console = Console(stderr=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jobagent_core.auth.service import local_user
 from jobagent_core.config import Settings
@@ -91,16 +92,12 @@ def search_locally(
 
     Raises `UploadRejected` for bad CVs and `WorkflowError` when a run fails.
     """
-    store = FileStore(settings.STORAGE_DIR)
-    user_id, profiling_run_id = _profile_locally(settings, cvs, store, on_progress)
-    with session_scope(admin_engine()) as db:
-        run = start_job_search(db, user_id, request, settings)
-    _follow(run.id, lambda: job_search.execute(run.id), on_progress)
-    _raise_if_failed(run.id)
-    return LocalSearchResult(
-        run=_status(run.id),
-        matches=run_matches(run.id, user_id, store),
-        profiling=_status(profiling_run_id),
+    return _run_after_profiling(
+        settings,
+        cvs,
+        lambda db, user_id: start_job_search(db, user_id, request, settings),
+        job_search.execute,
+        on_progress,
     )
 
 
@@ -135,11 +132,29 @@ def add_posting_locally(
     or a posting read from a file) and return its match with its files.
 
     Raises `UploadRejected` for bad CVs and `WorkflowError` when a run fails."""
+    return _run_after_profiling(
+        settings,
+        cvs,
+        lambda db, user_id: start_added_posting(db, user_id, params, settings),
+        added_posting.execute,
+        on_progress,
+    )
+
+
+def _run_after_profiling(
+    settings: Settings,
+    cvs: Sequence[tuple[str, bytes]],
+    start: Callable[[Session, str], Run],
+    execute: Callable[[str], object],
+    on_progress: Progress | None,
+) -> LocalSearchResult:
+    """Profile `cvs`, then start a run for the local user with `start` and carry it
+    out here with `execute`; the run's matches with their files."""
     store = FileStore(settings.STORAGE_DIR)
     user_id, profiling_run_id = _profile_locally(settings, cvs, store, on_progress)
     with session_scope(admin_engine()) as db:
-        run = start_added_posting(db, user_id, params, settings)
-    _follow(run.id, lambda: added_posting.execute(run.id), on_progress)
+        run = start(db, user_id)
+    _follow(run.id, lambda: execute(run.id), on_progress)
     _raise_if_failed(run.id)
     return LocalSearchResult(
         run=_status(run.id),

@@ -20,14 +20,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session as OrmSession
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from jobagent_core.api.app import api_routes
-from jobagent_core.auth import api_tokens
-from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.config import get_settings
-from jobagent_core.db.engine import ui_engine
 from jobagent_core.db.enums import RunKind, RunStatus, StepStatus
 from jobagent_core.db.models import Artifact, JobPosting, MatchedJob, Run, User
 from jobagent_core.discovery.posting_reader import UnreadablePosting, read_linked_posting
@@ -43,6 +38,7 @@ from jobagent_core.services.added_postings import (
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.dispatch import execute_run
 from tests import cv_fixtures
+from tests.api_support import api_client, token_for
 from tests.conftest import PostgresDatabase
 from tests.job_board_server import JobBoardServer, Reply
 from tests.job_board_server import job_board_server as job_board_server
@@ -379,16 +375,7 @@ def test_a_person_without_a_profile_is_told_first(env: Path, pg_engine: Engine) 
 
 @pytest.fixture
 def client(env: Path) -> TestClient:
-    settings = get_settings()
-    authenticator = Authenticator.from_settings(settings, engine=ui_engine())
-    return TestClient(Starlette(routes=api_routes(settings, authenticator)))
-
-
-def token_for(engine: Engine, user_id: str) -> dict[str, str]:
-    with OrmSession(engine) as db:
-        _, token = api_tokens.create_token(db, user_id, "tests")
-        db.commit()
-    return {"authorization": f"Bearer {token}"}
+    return api_client()
 
 
 def test_the_api_adds_postings_for_their_owner_only(

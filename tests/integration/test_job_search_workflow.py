@@ -17,20 +17,19 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from jobagent_core.api.app import api_routes
-from jobagent_core.auth import api_tokens
 from jobagent_core.auth.current_user import Authenticator
 from jobagent_core.config import get_settings
 from jobagent_core.db.engine import ui_engine
 from jobagent_core.db.enums import RunStatus, StepStatus
 from jobagent_core.db.models import Artifact, MatchedJob, Run, User
-from jobagent_core.profiling.offline import extract_profile
-from jobagent_core.profiling.profile_store import merge_profile
 from jobagent_core.storage import FileStore
 from jobagent_core.workflows.dispatch import queue_run
 from jobagent_core.workflows.job_search_start import JobSearchRequest, start_job_search
 from tests import cv_fixtures
+from tests.api_support import api_client, token_for
 from tests.conftest import PostgresDatabase
 from tests.llm_stub import LlmStub, StubReply
+from tests.saved_search_support import person
 from tests.smtp_sink import SmtpSink
 from tests.smtp_sink import smtp_sink as smtp_sink
 from tests.worker_support import configure, running_worker, start_worker, wait_for
@@ -56,14 +55,7 @@ def redis_url() -> Iterator[str]:
 
 
 def user_with_profile(engine: Engine, persona: cv_fixtures.CV, email: str) -> str:
-    profile = extract_profile(cv_fixtures.render_txt(persona))
-    with OrmSession(engine) as db:
-        user = User(name=persona.name, email=email, email_verified=True)
-        user.profile = merge_profile(profile, None, overwrite=True)
-        user.suggested_job_titles = list(profile.suggested_job_titles)
-        db.add(user)
-        db.commit()
-        return user.id
+    return person(engine, email, persona)
 
 
 def queue_search(engine: Engine, user_id: str, **request: Any) -> str:
@@ -236,16 +228,7 @@ def client(
     monkeypatch: pytest.MonkeyPatch, pg_database: PostgresDatabase, tmp_path: Path
 ) -> TestClient:
     configure(monkeypatch, pg_database, tmp_path)
-    settings = get_settings()
-    authenticator = Authenticator.from_settings(settings, engine=ui_engine())
-    return TestClient(Starlette(routes=api_routes(settings, authenticator)))
-
-
-def token_for(engine: Engine, user_id: str) -> dict[str, str]:
-    with OrmSession(engine) as db:
-        _, token = api_tokens.create_token(db, user_id, "tests")
-        db.commit()
-    return {"authorization": f"Bearer {token}"}
+    return api_client()
 
 
 def test_api_starts_searches_owner_only(client: TestClient, pg_engine: Engine) -> None:

@@ -8,26 +8,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session as OrmSession
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from jobagent_core.api.app import api_routes
 from jobagent_core.auth import api_tokens
-from jobagent_core.auth.current_user import Authenticator
-from jobagent_core.config import get_settings
-from jobagent_core.db.engine import ui_engine
 from jobagent_core.db.models import Document, Run, User
 from tests import cv_fixtures
+from tests.api_support import api_client
 from tests.conftest import PostgresDatabase
 from tests.worker_support import configure, running_worker, wait_for
 
 pytestmark = pytest.mark.integration
-
-
-def make_client() -> TestClient:
-    settings = get_settings()
-    authenticator = Authenticator.from_settings(settings, engine=ui_engine())
-    return TestClient(Starlette(routes=api_routes(settings, authenticator)))
 
 
 def user_with_token(engine: Engine, email: str) -> tuple[str, dict[str, str]]:
@@ -45,7 +35,7 @@ def client(
     monkeypatch: pytest.MonkeyPatch, pg_database: PostgresDatabase, tmp_path: Path
 ) -> TestClient:
     configure(monkeypatch, pg_database, tmp_path)
-    return make_client()
+    return api_client()
 
 
 def runs(engine: Engine) -> int:
@@ -160,7 +150,7 @@ def test_user_without_access_cannot_start_profiling_through_the_api(
     tmp_path: Path,
 ) -> None:
     configure(monkeypatch, pg_database, tmp_path, ACCESS_ALLOW_LIST="example.com")
-    client = make_client()
+    client = api_client()
     _, eve = user_with_token(pg_engine, "eve@elsewhere.example")
     cv = cv_fixtures.render_txt(cv_fixtures.ELECTRICIAN).encode()
     upload = client.post(

@@ -8,15 +8,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session as OrmSession
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from jobagent_core.api.app import api_routes
-from jobagent_core.auth import api_tokens
-from jobagent_core.auth.current_user import Authenticator
-from jobagent_core.config import get_settings
-from jobagent_core.db.engine import ui_engine
+from tests.api_support import api_client, token_for
 from tests.conftest import PostgresDatabase
 from tests.saved_search_support import person, runs_of, saved_row
 from tests.worker_support import configure
@@ -41,16 +35,7 @@ def client(
     tmp_path: Path,
 ) -> TestClient:
     configure(monkeypatch, pg_database, tmp_path)
-    settings = get_settings()
-    authenticator = Authenticator.from_settings(settings, engine=ui_engine())
-    return TestClient(Starlette(routes=api_routes(settings, authenticator)))
-
-
-def token_for(engine: Engine, user_id: str) -> dict[str, str]:
-    with OrmSession(engine) as db:
-        _, token = api_tokens.create_token(db, user_id, "tests")
-        db.commit()
-    return {"authorization": f"Bearer {token}"}
+    return api_client()
 
 
 def test_save_list_edit_pause_resume_run_delete(client: TestClient, pg_engine: Engine) -> None:
